@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from home.demo.builder import DemoBuilder, ensure_admin
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo magazine (English and French editions, Russian originals). "
+        "Safe to run again: it completes what is missing and duplicates nothing."
+    )
+
+    def handle(self, *args, **options):
+        DemoBuilder(self.stdout).build()
+        ensure_admin(self.stdout)

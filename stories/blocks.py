@@ -1,0 +1,258 @@
+"""StreamField blocks for stories and briefings: one block per editorial idea."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
+
+from .video import parse_video_url, validate_video_url
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+# The magazine's fixed list of kickers. Values are stored; labels are translated
+# through locale/ (wagtail-localize copies choice values unchanged).
+ANALYSIS_LABELS = [
+    ("analysis", _("Analysis")),
+    ("op_ed", _("Op-Ed")),
+    ("interview", _("Interview")),
+    ("reportage", _("Reportage")),
+    ("explainer", _("Explainer")),
+    ("investigation", _("Investigation")),
+]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", PARAGRAPH_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        template = "stories/blocks/paragraph.html"
+        help_text = _("Body text. Readers see it as a paragraph of the story.")
+
+
+class HeadingBlock(blocks.CharBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 120)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "stories/blocks/heading.html"
+        help_text = _("A subheading inside the story, shown in bold above the next paragraphs.")
+
+
+class AnalysisLabelBlock(blocks.ChoiceBlock):
+    choices = ANALYSIS_LABELS
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["label"] = dict(ANALYSIS_LABELS).get(value, "")
+        return context
+
+    class Meta:
+        icon = "tag"
+        label = _("Analysis label")
+        template = "stories/blocks/analysis_label.html"
+        help_text = _("The kicker readers see above the headline, such as “Analysis” or “Op-Ed”.")
+
+
+class VideoValue(blocks.StructValue):
+    @property
+    def video(self):
+        return parse_video_url(self.get("url"))
+
+
+class VideoBlock(blocks.StructBlock):
+    url = blocks.URLBlock(
+        label=_("Video address"),
+        help_text=_("The video's page on YouTube or Vimeo, e.g. https://www.youtube.com/watch?v=…"),
+    )
+    poster = ImageChooserBlock(
+        required=False,
+        label=_("Poster image"),
+        help_text=_("Shown with a play button until the reader starts the video."),
+    )
+    caption = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        label=_("Caption"),
+        help_text=_("One line under the video."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            validate_video_url(value.get("url"))
+        except ValidationError as error:
+            raise StructBlockValidationError(block_errors={"url": error}) from error
+        return value
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        value_class = VideoValue
+        template = "stories/blocks/video.html"
+        help_text = _(
+            "A YouTube or Vimeo video. Readers see the poster and a play button; the "
+            "player loads only when they click."
+        )
+
+
+class PullQuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(
+        label=_("Quote"), help_text=_("The quoted words, without quotation marks.")
+    )
+    attribution = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        label=_("Attribution"),
+        help_text=_("Who said it, e.g. “Lena Ostrova, mayor of Varensk”."),
+    )
+
+    def clean(self, value):
+        if not (value.get("quote") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={
+                    "quote": ValidationError(
+                        _("A pull quote needs the quoted words."), code="empty_quote"
+                    )
+                }
+            )
+        return super().clean(value)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Pull quote")
+        template = "stories/blocks/pull_quote.html"
+        help_text = _("A line from the story set large between paragraphs.")
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(
+        label=_("Image"),
+        help_text=_("Its description in the image library is read out to blind readers."),
+    )
+    caption = blocks.CharBlock(required=False, max_length=300, label=_("Caption"))
+    credit = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        label=_("Credit"),
+        help_text=_("Photographer and agency, e.g. “Photo: Ana Reis / Porto Alvo Daily”."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "stories/blocks/image.html"
+
+
+class NewsletterCallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(
+        max_length=120,
+        label=_("Heading"),
+        default=_("Get our daily briefing"),
+    )
+    text = blocks.TextBlock(
+        required=False,
+        label=_("Text"),
+        help_text=_("One or two sentences on why to subscribe."),
+    )
+
+    class Meta:
+        icon = "mail"
+        label = _("Newsletter call-to-action")
+        template = "stories/blocks/newsletter_cta.html"
+        help_text = _("A box inviting readers to sign up to the daily newsletter.")
+
+
+class UpdateNoteBlock(blocks.StructBlock):
+    updated_at = blocks.DateTimeBlock(
+        label=_("Updated at"), help_text=_("When the story was updated.")
+    )
+    text = blocks.TextBlock(
+        label=_("What changed"),
+        help_text=_("Readers see “This article was updated on …” followed by this text."),
+    )
+
+    class Meta:
+        icon = "time"
+        label = _("Update note")
+        template = "stories/blocks/update_note.html"
+
+
+class GreetingBlock(blocks.StructBlock):
+    word = blocks.CharBlock(
+        max_length=60,
+        label=_("Greeting"),
+        help_text=_("The greeting word in its own language and script, e.g. “Habari”."),
+    )
+    language = blocks.CharBlock(
+        max_length=60,
+        label=_("Language"),
+        help_text=_("The name of the greeting's language, e.g. “Swahili”."),
+    )
+    footnote = blocks.CharBlock(
+        max_length=300,
+        label=_("Footnote"),
+        help_text=_("One sentence on where the language is spoken, shown as a footnote."),
+    )
+
+    class Meta:
+        icon = "user"
+        label = _("Greeting")
+        template = "stories/blocks/greeting.html"
+
+
+class NewsItemBlock(blocks.StructBlock):
+    headline = blocks.CharBlock(max_length=200, label=_("Headline"))
+    text = blocks.RichTextBlock(features=["bold", "italic", "link"], label=_("Text"))
+    story = blocks.PageChooserBlock(
+        page_type="stories.StoryPage",
+        required=False,
+        label=_("Story"),
+        help_text=_("Our story on this, if we have one; readers get a “Read the story” link."),
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # BriefingPage.get_context resolved the chosen stories to this edition; a story
+        # without a translation here gets no link rather than a link to another language.
+        localized = (parent_context or {}).get("localized_stories", {})
+        chosen = value.get("story")
+        context["story"] = localized.get(chosen.translation_key) if chosen else None
+        return context
+
+    class Meta:
+        icon = "list-ul"
+        label = _("News item")
+        template = "stories/blocks/news_item.html"
+
+
+class StoryBodyBlock(blocks.StreamBlock):
+    analysis_label = AnalysisLabelBlock()
+    paragraph = ParagraphBlock()
+    heading = HeadingBlock()
+    pull_quote = PullQuoteBlock()
+    image = ImageBlock()
+    video = VideoBlock()
+    newsletter_cta = NewsletterCallToActionBlock()
+    update_note = UpdateNoteBlock()
+
+    class Meta:
+        block_counts = {"analysis_label": {"max_num": 1}}
+
+
+class BriefingBodyBlock(blocks.StreamBlock):
+    greeting = GreetingBlock()
+    paragraph = ParagraphBlock()
+    news_item = NewsItemBlock()
+    heading = HeadingBlock()
+    newsletter_cta = NewsletterCallToActionBlock()
+
+    class Meta:
+        block_counts = {"greeting": {"max_num": 1}}

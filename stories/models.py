@@ -1,0 +1,538 @@
+"""Topics, sections, stories, briefings and the snippets stories use."""
+
+from django import forms
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import ANALYSIS_LABELS, BriefingBodyBlock, StoryBodyBlock
+from .video import parse_video_url, validate_video_url
+
+STORIES_PER_PAGE = 10
+
+
+def language_choices():
+    # A callable, so adding a language to settings needs no migration.
+    return settings.LANGUAGES
+
+
+class PaginatedListingMixin:
+    """Listing pages share one way of reading `?page=`: bad values never raise."""
+
+    def paginate(self, request, queryset, per_page=STORIES_PER_PAGE):
+        # get_page() turns junk into page 1 and out-of-range numbers into the last page.
+        return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+# Snippets ------------------------------------------------------------------
+
+
+@register_snippet
+class Author(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=120, help_text=_("As printed in bylines."))
+    role = models.CharField(
+        _("role"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown under the name on the story, e.g. “Europe editor”."),
+    )
+    bio = models.TextField(
+        _("biography"), blank=True, help_text=_("Two or three sentences readers see on stories.")
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("bio"), FieldPanel("photo")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    override_translatable_fields = [SynchronizedField("name"), SynchronizedField("photo")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class PartnerOutlet(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("The outlet's name as our readers see it.")
+    )
+    native_name = models.CharField(
+        _("native name"),
+        max_length=120,
+        blank=True,
+        help_text=_("The outlet's own name in its language and script, e.g. “Простые факты”."),
+    )
+    country = models.CharField(_("country"), max_length=80, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=12,
+        choices=language_choices,
+        help_text=_("The language the outlet publishes in."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Two sentences introducing the outlet.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("native_name"),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("language")]),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("native_name"),
+        index.AutocompleteField("name"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("native_name"),
+        SynchronizedField("language"),
+        SynchronizedField("website"),
+        SynchronizedField("logo"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner outlet")
+        verbose_name_plural = _("partner outlets")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+# Topics and sections -------------------------------------------------------
+
+
+class TopicIndexPage(Page):
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.TopicPage"]
+    max_count_per_parent = 1
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("topic index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = TopicPage.objects.child_of(self).live().public().order_by("title")
+        return context
+
+
+class StoryPageQuerySet(PageQuerySet):
+    def for_cards(self):
+        """Published stories, newest first, with everything a story card shows."""
+        return (
+            self.live()
+            .public()
+            .annotate(display_date=Coalesce("published_at", "first_published_at"))
+            .order_by("-display_date", "-pk")
+            .select_related("locale", "partner")
+            .prefetch_related(
+                Prefetch("bylines", queryset=StoryByline.objects.select_related("author")),
+                Prefetch(
+                    "story_topics",
+                    queryset=StoryTopic.objects.filter(is_focus=True).select_related(
+                        "topic", "topic__locale"
+                    ),
+                    to_attr="focus_topics",
+                ),
+            )
+        )
+
+
+StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
+
+
+class TopicPage(PaginatedListingMixin, Page):
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("One or two sentences shown at the top of the topic page."),
+    )
+
+    parent_page_types = ["stories.TopicIndexPage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [FieldPanel("description")]
+    search_fields = Page.search_fields + [index.SearchField("description")]
+
+    class Meta:
+        verbose_name = _("topic")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = StoryPage.objects.filter(
+            locale_id=self.locale_id, story_topics__topic=self
+        ).for_cards()
+        context["stories"] = self.paginate(request, stories)
+        return context
+
+
+class SectionPage(PaginatedListingMixin, Page):
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("One or two sentences shown at the top of the section page."),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    content_panels = Page.content_panels + [FieldPanel("description")]
+    search_fields = Page.search_fields + [index.SearchField("description")]
+
+    class Meta:
+        verbose_name = _("section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = self.paginate(request, StoryPage.objects.child_of(self).for_cards())
+        return context
+
+
+# Stories -------------------------------------------------------------------
+
+
+class StoryPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        forms_ = [
+            form
+            for form in self.formsets["story_topics"].forms
+            if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        if sum(1 for form in forms_ if form.cleaned_data.get("is_focus")) > 1:
+            raise forms.ValidationError(_("Only one topic can be the story's focus."))
+        topic_ids = [
+            form.cleaned_data["topic"].pk for form in forms_ if form.cleaned_data.get("topic")
+        ]
+        if len(topic_ids) != len(set(topic_ids)):
+            raise forms.ValidationError(_("Each topic can be added to a story only once."))
+        return cleaned_data
+
+
+class StoryPage(Page):
+    standfirst = models.TextField(
+        _("standfirst"),
+        blank=True,
+        help_text=_("One or two sentences under the headline that tell readers why it matters."),
+    )
+    summary = models.TextField(
+        _("card summary"),
+        blank=True,
+        max_length=300,
+        help_text=_("The teaser readers see on topic, section and home page cards."),
+    )
+    dateline = models.CharField(
+        _("dateline"),
+        max_length=80,
+        blank=True,
+        help_text=_("The city the story is reported from, e.g. “Varensk”."),
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown above the story and on social media."),
+    )
+    lead_video_url = models.URLField(
+        _("lead video"),
+        blank=True,
+        validators=[validate_video_url],
+        help_text=_(
+            "A YouTube or Vimeo address. When set, the story opens with the video instead "
+            "of the lead image (the image becomes its poster), and cards say “Watch video”."
+        ),
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        help_text=_("Shown to readers. Leave empty to use the time the story is first published."),
+    )
+    updated_at = models.DateTimeField(
+        _("last updated"),
+        null=True,
+        blank=True,
+        help_text=_("Shown to readers as “Updated …” when set."),
+    )
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
+
+    # Provenance: where a partner's story came from.
+    partner = models.ForeignKey(
+        "stories.PartnerOutlet",
+        verbose_name=_("partner outlet"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="stories",
+        help_text=_("The outlet that first published this story, if it is a partner's."),
+    )
+    original_headline = models.CharField(
+        _("original headline"),
+        max_length=255,
+        blank=True,
+        help_text=_("The headline as the partner published it, in its language."),
+    )
+    original_url = models.URLField(
+        _("original URL"),
+        max_length=500,
+        blank=True,
+        help_text=_("Readers follow this link from “Originally published by …”."),
+    )
+    original_language = models.CharField(
+        _("original language"),
+        max_length=12,
+        blank=True,
+        choices=language_choices,
+        help_text=_("Readers see “Translated from …” with this language."),
+    )
+    original_author = models.CharField(_("original author"), max_length=200, blank=True)
+    original_published_at = models.DateField(_("original publication date"), null=True, blank=True)
+    translator_credit = models.CharField(
+        _("translator credit"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The translator's name, shown as “Translation: …”. Each edition can credit "
+            "its own translator."
+        ),
+    )
+
+    objects = StoryPageManager()
+    base_form_class = StoryPageForm
+    parent_page_types = ["stories.SectionPage"]
+    subpage_types = []
+
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("summary"),
+        index.SearchField("dateline"),
+        index.SearchField("body"),
+        index.SearchField("original_headline"),
+        index.RelatedFields(
+            "bylines", [index.RelatedFields("author", [index.SearchField("name")])]
+        ),
+        index.FilterField("published_at"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("lead_video_url"),
+        SynchronizedField("original_headline"),
+        SynchronizedField("original_url"),
+        SynchronizedField("original_author"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("standfirst"),
+        FieldPanel("dateline"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_video_url")], heading=_("Lead media")
+        ),
+        FieldPanel("body"),
+    ]
+    credits_panels = [
+        InlinePanel("story_topics", heading=_("Topics"), label=_("Topic"), min_num=1),
+        InlinePanel("bylines", heading=_("Bylines"), label=_("Byline")),
+    ]
+    source_panels = [
+        FieldPanel("partner"),
+        FieldPanel("original_headline"),
+        FieldPanel("original_url"),
+        FieldRowPanel([FieldPanel("original_language"), FieldPanel("original_published_at")]),
+        FieldPanel("original_author"),
+        FieldPanel("translator_credit"),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("summary")]
+    settings_panels = Page.settings_panels + [
+        FieldRowPanel([FieldPanel("published_at"), FieldPanel("updated_at")])
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(credits_panels, heading=_("Topics & credits")),
+            ObjectList(source_panels, heading=_("Source")),
+            ObjectList(promote_panels, heading=_("Promote")),
+            ObjectList(settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    @property
+    def display_date(self):
+        return self.published_at or self.first_published_at
+
+    @cached_property
+    def lead_video(self):
+        return parse_video_url(self.lead_video_url)
+
+    @cached_property
+    def analysis_label(self):
+        labels = dict(ANALYSIS_LABELS)
+        for block in self.body:
+            if block.block_type == "analysis_label":
+                return labels.get(block.value, "")
+        return ""
+
+    @cached_property
+    def has_video(self):
+        return bool(self.lead_video) or any(b.block_type == "video" for b in self.body)
+
+    @cached_property
+    def excerpt(self):
+        """The opening paragraphs as plain text, for the card's “Keep reading”."""
+        text = " ".join(
+            strip_tags(block.value.source) for block in self.body if block.block_type == "paragraph"
+        )
+        return Truncator(text).words(60)
+
+    @cached_property
+    def focus_topic(self):
+        topics = getattr(self, "focus_topics", None)
+        if topics is None:
+            topics = [t for t in self.story_topics.all() if t.is_focus]
+        return topics[0].topic if topics else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["bylines"] = self.bylines.select_related("author", "author__photo")
+        context["story_topics"] = self.story_topics.select_related("topic", "topic__locale")
+        return context
+
+
+class StoryByline(TranslatableMixin, Orderable):
+    """An ordered byline; translatable so a translated story credits translated authors."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(
+        Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("byline")
+
+
+class StoryTopic(TranslatableMixin, Orderable):
+    """An ordered topic tag. The key points at wagtailcore.Page, not TopicPage, because
+    that is what wagtail-localize can retarget to the translated topic (see LOCALIZE.md)."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_topics")
+    topic = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("topic"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    is_focus = models.BooleanField(
+        _("focus"),
+        default=False,
+        help_text=_("Shown as the label on story cards, e.g. “Focus: Drones”. One per story."),
+    )
+
+    panels = [PageChooserPanel("topic", page_type="stories.TopicPage"), FieldPanel("is_focus")]
+    override_translatable_fields = [TranslatableField("topic")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("story topic")
+
+
+# Briefings -----------------------------------------------------------------
+
+
+class BriefingIndexPage(PaginatedListingMixin, Page):
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.BriefingPage"]
+    max_count_per_parent = 1
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("briefing index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        briefings = BriefingPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        context["briefings"] = self.paginate(request, briefings)
+        return context
+
+
+class BriefingPage(Page):
+    date = models.DateField(_("date"), help_text=_("The day this briefing is for."))
+    body = StreamField(BriefingBodyBlock(), verbose_name=_("body"), blank=True)
+
+    parent_page_types = ["stories.BriefingIndexPage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    override_translatable_fields = [SynchronizedField("date")]
+
+    class Meta:
+        verbose_name = _("briefing")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # News items choose stories in the source language (a PageChooserBlock is not
+        # retargeted by wagtail-localize): resolve them to this edition in one query.
+        keys = {
+            block.value["story"].translation_key
+            for block in self.body
+            if block.block_type == "news_item" and block.value.get("story")
+        }
+        localized = (
+            StoryPage.objects.live()
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
+            .select_related("locale")
+        )
+        context["localized_stories"] = {story.translation_key: story for story in localized}
+        return context

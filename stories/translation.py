@@ -1,0 +1,63 @@
+"""Translate a page or snippet through wagtail-localize, as its editor would.
+
+The demo loader and the tests fill a translation the way a translator does in
+wagtail-localize's editor: the object's source is extracted into segments, each
+segment gets a string translation, and the translation is saved (and published).
+Going through TranslationSource, not copying pages by hand, is what retargets
+bylines, topics and partner outlets to their translated versions.
+"""
+
+from wagtail.models import Locale
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.strings import StringValue
+
+
+class MissingStringsError(ValueError):
+    pass
+
+
+def translate(instance, language_code, strings, *, publish=True):
+    """Translate `instance` into `language_code`.
+
+    `strings` maps each source text (plain text, as the editor shows it) to its
+    translation. Every translatable segment must be covered: a missing one raises
+    MissingStringsError instead of publishing source-language text as a translation.
+    Returns the translated object.
+    """
+    locale = Locale.objects.get(language_code=language_code)
+    source, created = TranslationSource.get_or_create_from_instance(instance)
+    if not created:
+        # Pick up the current content of the original, as “Sync translated pages” does.
+        source.update_from_db()
+    translation, _ = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    missing = []
+    for segment in segments:
+        text = StringValue(segment.string.data).render_text()
+        if text not in strings:
+            missing.append(f"{segment.context.path}: {text!r}")
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": StringValue.from_plaintext(strings[text]).data,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
+        )
+    if missing:
+        raise MissingStringsError(
+            f"No {language_code} text for {len(missing)} segment(s) of {instance!r}: "
+            + "; ".join(missing)
+        )
+    translation.save_target(publish=publish)
+    return instance.get_translation(locale)
