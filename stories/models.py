@@ -22,12 +22,14 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import ANALYSIS_LABELS, BriefingBodyBlock, StoryBodyBlock
+from .provenance import translated_from
 from .video import parse_video_url, validate_video_url
 
 STORIES_PER_PAGE = 10
@@ -169,8 +171,8 @@ class StoryPageQuerySet(PageQuerySet):
         return (
             self.live()
             .public()
-            .annotate(display_date=Coalesce("published_at", "first_published_at"))
-            .order_by("-display_date", "-pk")
+            .annotate(sort_date=Coalesce("published_at", "first_published_at"))
+            .order_by("-sort_date", "-pk")
             .select_related("locale", "partner")
             .prefetch_related(
                 Prefetch("bylines", queryset=StoryByline.objects.select_related("author")),
@@ -410,6 +412,13 @@ class StoryPage(Page):
     def display_date(self):
         return self.published_at or self.first_published_at
 
+    @property
+    def translated_from(self):
+        """“Translated from Russian.” in the reader's language; empty on the original."""
+        if not self.original_language or self.original_language == self.locale.language_code:
+            return ""
+        return translated_from(self.original_language)
+
     @cached_property
     def lead_video(self):
         return parse_video_url(self.lead_video_url)
@@ -443,7 +452,10 @@ class StoryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["bylines"] = self.bylines.select_related("author", "author__photo")
+        photos = get_image_model().objects.prefetch_renditions("fill-96x96")
+        context["bylines"] = self.bylines.select_related("author").prefetch_related(
+            Prefetch("author__photo", queryset=photos)
+        )
         context["story_topics"] = self.story_topics.select_related("topic", "topic__locale")
         return context
 

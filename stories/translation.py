@@ -25,9 +25,10 @@ def translate(instance, language_code, strings, *, publish=True):
     """Translate `instance` into `language_code`.
 
     `strings` maps each source text (plain text, as the editor shows it) to its
-    translation. Every translatable segment must be covered: a missing one raises
-    MissingStringsError instead of publishing source-language text as a translation.
-    Returns the translated object.
+    translation, or is a function from source text to translation. Every
+    translatable segment must be covered: a missing one raises MissingStringsError
+    instead of publishing source-language text as a translation. Returns the
+    translated object (for pages, the specific page).
     """
     locale = Locale.objects.get(language_code=language_code)
     source, created = TranslationSource.get_or_create_from_instance(instance)
@@ -39,10 +40,12 @@ def translate(instance, language_code, strings, *, publish=True):
     )
 
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    lookup = strings if callable(strings) else strings.get
     missing = []
     for segment in segments:
         text = StringValue(segment.string.data).render_text()
-        if text not in strings:
+        translated = lookup(text)
+        if translated is None:
             missing.append(f"{segment.context.path}: {text!r}")
             continue
         StringTranslation.objects.update_or_create(
@@ -50,7 +53,7 @@ def translate(instance, language_code, strings, *, publish=True):
             locale=locale,
             context=segment.context,
             defaults={
-                "data": StringValue.from_plaintext(strings[text]).data,
+                "data": StringValue.from_plaintext(translated).data,
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
             },
         )
@@ -60,4 +63,5 @@ def translate(instance, language_code, strings, *, publish=True):
             + "; ".join(missing)
         )
     translation.save_target(publish=publish)
-    return instance.get_translation(locale)
+    translated = instance.get_translation(locale)
+    return translated.specific if hasattr(translated, "specific") else translated

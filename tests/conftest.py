@@ -1,0 +1,106 @@
+import os
+import shutil
+from types import SimpleNamespace
+
+import pytest
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+
+from stories.translation import translate
+
+from .factories import (
+    BriefingIndexPageFactory,
+    HomePageFactory,
+    LocaleFactory,
+    SectionPageFactory,
+    TopicIndexPageFactory,
+    TopicPageFactory,
+)
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def fake_translation(language_code):
+    """A stand-in translator: slugs get a suffix, text gets a language tag."""
+
+    def translate_text(text):
+        if text == slugify(text):
+            return f"{text}-{language_code}"
+        return f"[{language_code}] {text}"
+
+    return translate_text
+
+
+@pytest.fixture
+def translate_page(django_capture_on_commit_callbacks):
+    """Translate through wagtail-localize and run its on-commit publishing."""
+
+    def _translate(instance, language_code, strings=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            translated = translate(
+                instance, language_code, strings or fake_translation(language_code)
+            )
+        # Publishing ran in the on-commit callbacks: read the object as they left it.
+        return type(translated).objects.get(pk=translated.pk)
+
+    return _translate
+
+
+@pytest.fixture
+def locales(db):
+    return {code: LocaleFactory(language_code=code) for code in ("en", "fr", "ru")}
+
+
+@pytest.fixture
+def tree(locales, translate_page):
+    """An English site tree, translated into French and Russian as editors would."""
+    root = Page.get_first_root_node()
+    for page in root.get_children():
+        page.delete()
+    home = HomePageFactory(parent=root, locale=locales["en"])
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    topic_index = TopicIndexPageFactory(parent=home)
+    topics = [TopicPageFactory(parent=topic_index, title=t) for t in ("Drones", "Energy")]
+    section = SectionPageFactory(parent=home, title="World Affairs")
+    briefing_index = BriefingIndexPageFactory(parent=home)
+    pages = [home, topic_index, *topics, section, briefing_index]
+    translations = {code: [translate_page(page, code) for page in pages] for code in ("fr", "ru")}
+    return SimpleNamespace(
+        home=home,
+        topic_index=topic_index,
+        topics=topics,
+        section=section,
+        briefing_index=briefing_index,
+        fr=SimpleNamespace(
+            **dict(
+                zip(
+                    ("home", "topic_index", "topic", "topic2", "section", "briefing_index"),
+                    translations["fr"],
+                    strict=True,
+                )
+            )
+        ),
+        ru=SimpleNamespace(
+            **dict(
+                zip(
+                    ("home", "topic_index", "topic", "topic2", "section", "briefing_index"),
+                    translations["ru"],
+                    strict=True,
+                )
+            )
+        ),
+    )
+
+
+def chromium_path():
+    """Debian's Chromium. In CI a missing browser fails the browser tests; locally they skip."""
+    path = shutil.which("chromium") or (
+        "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
+    )
+    if path is None:
+        if IN_CI:
+            pytest.fail("CI=true but Debian's chromium is not installed (apt-get install chromium)")
+        pytest.skip("Debian's chromium is not installed; browser tests skipped outside CI")
+    return path

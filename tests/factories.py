@@ -1,0 +1,142 @@
+"""Factories for the content model. Pages take `parent=`; see conftest for trees."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
+
+from home.models import HomePage
+from stories.models import (
+    Author,
+    BriefingIndexPage,
+    BriefingPage,
+    PartnerOutlet,
+    SectionPage,
+    StoryByline,
+    StoryPage,
+    StoryTopic,
+    TopicIndexPage,
+    TopicPage,
+)
+
+
+class LocaleFactory(DjangoModelFactory):
+    language_code = "en"
+
+    class Meta:
+        model = Locale
+        django_get_or_create = ("language_code",)
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"Picture {n}")
+    description = factory.LazyAttribute(lambda o: f"Description of {o.title}")
+
+
+class AuthorFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Author Number{n}")
+    role = "Correspondent"
+    bio = "Reports on the region's towns and rivers."
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = Author
+
+
+class PartnerOutletFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Partner Outlet {n}")
+    native_name = "Простые факты"
+    country = "Varenia"
+    language = "ru"
+    website = "https://partner.example"
+    description = "An independent newsroom."
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = PartnerOutlet
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Home"
+    slug = "home"
+
+    class Meta:
+        model = HomePage
+
+
+class TopicIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Topics"
+    slug = "topics"
+
+    class Meta:
+        model = TopicIndexPage
+
+
+class TopicPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Topic {n}")
+    description = "Stories about this."
+
+    class Meta:
+        model = TopicPage
+
+
+class SectionPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Section {n}")
+    description = "A section of the magazine."
+
+    class Meta:
+        model = SectionPage
+
+
+class BriefingIndexPageFactory(wagtail_factories.PageFactory):
+    title = "In the News"
+    slug = "in-the-news"
+
+    class Meta:
+        model = BriefingIndexPage
+
+
+class BriefingPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Briefing {n}")
+    date = factory.LazyFunction(lambda: timezone.now().date())
+    body = factory.LazyFunction(
+        lambda: [
+            (
+                "greeting",
+                {"word": "Habari", "language": "Swahili", "footnote": "Spoken around the lakes."},
+            ),
+            ("paragraph", RichText("<p>Good morning from the desk.</p>")),
+        ]
+    )
+
+    class Meta:
+        model = BriefingPage
+
+
+class StoryPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Story number {n}")
+    standfirst = "Why the river towns are running out of time."
+    summary = "The ferry stopped running; the town is counting the cost."
+    dateline = "Varensk"
+    published_at = factory.Sequence(
+        lambda n: timezone.now() - datetime.timedelta(hours=100) + datetime.timedelta(hours=n)
+    )
+    body = factory.LazyFunction(
+        lambda: [("paragraph", RichText("<p>The ferry stopped running in March.</p>"))]
+    )
+
+    class Meta:
+        model = StoryPage
+
+    @classmethod
+    def _create(cls, model_class, *args, topics=(), focus=None, authors=(), **kwargs):
+        """`topics` and `authors` become ordered StoryTopic and StoryByline rows."""
+        kwargs["story_topics"] = [
+            StoryTopic(topic=topic, is_focus=topic == focus) for topic in topics
+        ]
+        kwargs["bylines"] = [StoryByline(author=author) for author in authors]
+        return super()._create(model_class, *args, **kwargs)

@@ -1,0 +1,149 @@
+"""Topic and section pages: their own edition only, newest first, safe pagination,
+and a number of queries that does not grow with what they list."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from stories.models import STORIES_PER_PAGE
+
+from .factories import AuthorFactory, ImageFactory, StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def headlines(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text() for a in soup.select(".story-card__headline a")]
+
+
+def test_topic_page_lists_only_its_own_locale_newest_first(client, tree):
+    topic = tree.topics[0]
+    older = StoryPageFactory(parent=tree.section, title="Older", topics=[topic])
+    newer = StoryPageFactory(parent=tree.section, title="Newer", topics=[topic], focus=topic)
+    StoryPageFactory(parent=tree.section, title="Other topic", topics=[tree.topics[1]])
+    StoryPageFactory(parent=tree.fr.section, title="French story", topics=[tree.fr.topic])
+    # A mis-tagged story in another locale pointing at the English topic stays off it.
+    StoryPageFactory(parent=tree.ru.section, title="Russian story", slug="ru-story", topics=[topic])
+    assert newer.published_at > older.published_at
+
+    response = client.get(topic.url)
+    assert headlines(response) == ["Newer", "Older"]
+    assert "Focus: Drones" in response.content.decode()
+    assert headlines(client.get(tree.fr.topic.url)) == ["French story"]
+
+
+def test_card_has_excerpt_video_marker_bylines_and_date(client, tree):
+    topic = tree.topics[0]
+    StoryPageFactory(
+        parent=tree.section,
+        title="With video",
+        topics=[topic],
+        lead_video_url="https://vimeo.com/123456789",
+        authors=[AuthorFactory(name="Inès Marlow"), AuthorFactory(name="Ilya Sorin")],
+    )
+    soup = BeautifulSoup(client.get(topic.url).content, "html.parser")
+    card = soup.select_one(".story-card")
+    assert card.select_one(".video-marker").get_text() == "Watch video"
+    details = card.select_one("details.story-card__excerpt")
+    assert details.summary.get_text(" ", strip=True) == "Keep reading Show less"
+    assert "The ferry stopped running in March." in details.get_text()
+    assert card.select_one(".bylines").get_text() == "By Inès Marlow and Ilya Sorin"
+    assert card.find("time")["datetime"]
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("2", "page 2"),
+        ("0", "last"),
+        ("-1", "last"),
+        ("999999999999999999999", "last"),
+        ("abc", "page 1"),
+        ("", "page 1"),
+        ("1e3", "page 1"),
+        ("inf", "page 1"),
+        ("2.5", "page 1"),
+        ("%00", "page 1"),
+        ("\x00", "page 1"),
+        ("x" * 10_000, "page 1"),
+    ],
+)
+def test_bad_page_numbers_give_a_page_never_an_error(client, tree, page, expected):
+    topic = tree.topics[0]
+    for n in range(STORIES_PER_PAGE + 3):
+        StoryPageFactory(parent=tree.section, title=f"Story {n:02d}", topics=[topic])
+    newest_first = [f"Story {n:02d}" for n in reversed(range(STORIES_PER_PAGE + 3))]
+    pages = {
+        "page 1": newest_first[:STORIES_PER_PAGE],
+        "page 2": newest_first[STORIES_PER_PAGE:],
+        "last": newest_first[STORIES_PER_PAGE:],
+    }
+    response = client.get(topic.url, {"page": page})
+    assert response.status_code == 200
+    assert headlines(response) == pages[expected]
+
+
+def test_pagination_links_are_numbered(client, tree):
+    for _ in range(STORIES_PER_PAGE + 1):
+        StoryPageFactory(parent=tree.section, topics=[tree.topics[0]])
+    soup = BeautifulSoup(client.get(tree.topics[0].url).content, "html.parser")
+    links = [a["href"] for a in soup.select(".pagination a")]
+    assert "?page=2" in links
+    assert soup.select_one('.pagination [aria-current="page"]').get_text() == "1"
+
+
+@pytest.fixture
+def no_cache(settings):
+    """Count the queries of a cold cache: cached renditions or site roots hide N+1s."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+def count_queries(client, url):
+    client.get(url)  # warm Wagtail's site-root cache, as every request after the first does
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def add_stories(tree, count, topic):
+    authors = [AuthorFactory() for _ in range(3)]
+    for _ in range(count):
+        StoryPageFactory(
+            parent=tree.section, topics=[topic, tree.topics[1]], focus=topic, authors=authors
+        )
+
+
+@pytest.mark.parametrize("listing", ["topic", "section", "home"])
+def test_listing_queries_do_not_grow_with_stories(client, tree, no_cache, listing):
+    topic = tree.topics[0]
+    url = {"topic": topic.url, "section": tree.section.url, "home": tree.home.url}[listing]
+    add_stories(tree, 3, topic)
+    with_three = count_queries(client, url)
+    add_stories(tree, 27, topic)
+    with_thirty = count_queries(client, url)
+    assert with_thirty == with_three
+
+
+def test_story_page_queries_do_not_grow_with_bylines_and_topics(client, tree, no_cache):
+    from .factories import TopicPageFactory
+
+    topics = [TopicPageFactory(parent=tree.topic_index) for _ in range(30)]
+    authors = [AuthorFactory(photo=ImageFactory()) for _ in range(30)]
+
+    def story(n):
+        return StoryPageFactory(
+            parent=tree.section, topics=topics[:n], focus=topics[0], authors=authors[:n]
+        )
+
+    few, many = story(3), story(30)
+    assert count_queries(client, few.url) == count_queries(client, many.url)
+
+
+def test_story_page_query_budget(client, tree, no_cache, django_assert_max_num_queries):
+    story = StoryPageFactory(parent=tree.section, topics=tree.topics, authors=[AuthorFactory()])
+    client.get(story.url)
+    with django_assert_max_num_queries(25):
+        assert client.get(story.url).status_code == 200

@@ -1,0 +1,200 @@
+"""Every page type renders for readers, in English and in French."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import timezone
+from wagtail.rich_text import RichText
+
+from .factories import (
+    AuthorFactory,
+    BriefingPageFactory,
+    ImageFactory,
+    PartnerOutletFactory,
+    StoryPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def every_block(image):
+    return [
+        ("analysis_label", "analysis"),
+        ("paragraph", RichText("<p>The ferry to Varensk stopped running in March.</p>")),
+        ("heading", "What the mayor said"),
+        ("pull_quote", {"quote": "We are an island now.", "attribution": "Lena Ostrova"}),
+        ("image", {"image": image, "caption": "The empty pier.", "credit": "Photo: Ana Reis"}),
+        (
+            "video",
+            {
+                "url": "https://www.youtube.com/watch?v=abcdefghijk",
+                "poster": image,
+                "caption": "The last crossing.",
+            },
+        ),
+        ("newsletter_cta", {"heading": "Get the briefing", "text": "Every morning."}),
+        (
+            "update_note",
+            {"updated_at": timezone.now(), "text": "Adds the ministry's reply."},
+        ),
+    ]
+
+
+@pytest.fixture
+def story(tree, translate_page):
+    image = ImageFactory()
+    partner = PartnerOutletFactory(name="Plain Facts")
+    author = AuthorFactory(name="Inès Marlow")
+    story = StoryPageFactory(
+        parent=tree.section,
+        title="The town that lost its ferry",
+        lead_image=image,
+        partner=partner,
+        original_language="ru",
+        original_url="https://plain-facts.example/ferry",
+        original_headline="Город без парома",
+        translator_credit="Olga Demidova",
+        body=every_block(image),
+        topics=tree.topics,
+        focus=tree.topics[0],
+        authors=[author],
+    )
+    translate_page(partner, "fr")
+    translate_page(author, "fr")
+    french = translate_page(story, "fr")
+    return story, french
+
+
+@pytest.fixture
+def briefing(tree, story, translate_page):
+    english = BriefingPageFactory(
+        parent=tree.briefing_index,
+        body=[
+            ("greeting", {"word": "Habari", "language": "Swahili", "footnote": "Spoken widely."}),
+            (
+                "news_item",
+                {
+                    "headline": "Ferry halted",
+                    "text": RichText("<p>The river crossing is closed.</p>"),
+                    "story": story[0],
+                },
+            ),
+        ],
+    )
+    return english, translate_page(english, "fr")
+
+
+def get_ok(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200, page.url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_every_page_type_renders_in_english_and_french(client, tree, story, briefing):
+    pages = {
+        "en": [tree.home, tree.topic_index, tree.topics[0], tree.section, tree.briefing_index],
+        "fr": [
+            tree.fr.home,
+            tree.fr.topic_index,
+            tree.fr.topic,
+            tree.fr.section,
+            tree.fr.briefing_index,
+        ],
+    }
+    pages["en"] += [story[0], briefing[0]]
+    pages["fr"] += [story[1], briefing[1]]
+    for language, language_pages in pages.items():
+        for page in language_pages:
+            assert page.url.startswith(f"/{language}/")
+            soup = get_ok(client, page)
+            assert soup.html["lang"] == language
+            assert soup.html["dir"] == "ltr"
+            assert soup.h1 is not None
+
+
+def test_arabic_pages_are_right_to_left(client, tree, translate_page):
+    from .factories import LocaleFactory
+
+    LocaleFactory(language_code="ar")
+    arabic_home = translate_page(tree.home, "ar")
+    soup = get_ok(client, arabic_home)
+    assert soup.html["lang"] == "ar"
+    assert soup.html["dir"] == "rtl"
+
+
+def test_story_page_shows_labels_credits_provenance_and_blocks(client, story):
+    english, french = story
+    soup = get_ok(client, english)
+    text = soup.get_text(" ", strip=True)
+    assert "Focus: Drones" in text
+    assert "Analysis" in text
+    assert soup.h1.get_text() == "The town that lost its ferry"
+    assert "Inès Marlow" in text
+    provenance = soup.select_one(".provenance")
+    assert "Translated from Russian." in provenance.get_text(" ", strip=True)
+    link = provenance.find("a")
+    assert link["href"] == "https://plain-facts.example/ferry"
+    assert link.get_text() == "Plain Facts"
+    assert "Translation: Olga Demidova" in provenance.get_text(" ", strip=True)
+    for css_class in (
+        "block-paragraph",
+        "block-heading",
+        "block-pull-quote",
+        "block-image",
+        "video",
+        "block-newsletter-cta",
+        "block-update-note",
+    ):
+        assert soup.select_one(f".{css_class}"), css_class
+    # The video is a facade: no iframe or third-party script at page load.
+    assert soup.find("iframe") is None
+    assert soup.find("script", src=True) is None
+
+    french_soup = get_ok(client, french)
+    french_link = french_soup.select_one(".provenance a")
+    assert french_link.get_text() == "[fr] Plain Facts"
+
+
+def test_briefing_links_to_the_story_in_its_own_edition(client, briefing, story):
+    soup = get_ok(client, briefing[1])
+    assert "Habari" in soup.select_one(".greeting").get_text()
+    link = soup.select_one(".block-news-item a")
+    assert link["href"] == story[1].url
+
+
+def test_briefing_item_without_a_translated_story_has_no_link(client, tree, translate_page):
+    russian_only = StoryPageFactory(parent=tree.ru.section)
+    english = BriefingPageFactory(
+        parent=tree.briefing_index,
+        body=[
+            (
+                "news_item",
+                {"headline": "X", "text": RichText("<p>Y</p>"), "story": russian_only},
+            )
+        ],
+    )
+    soup = get_ok(client, english)
+    assert soup.select_one(".block-news-item a") is None
+
+
+def test_home_page_lists_latest_stories_of_its_edition(client, tree, story):
+    soup = get_ok(client, tree.home)
+    headlines = [a.get_text() for a in soup.select(".story-card__headline a")]
+    assert headlines == ["The town that lost its ferry"]
+    french = get_ok(client, tree.fr.home)
+    assert [a.get_text() for a in french.select(".story-card__headline a")] == [
+        "[fr] The town that lost its ferry"
+    ]
+
+
+def test_unpublished_story_is_not_listed(client, tree):
+    StoryPageFactory(parent=tree.section, title="Draft story", live=False)
+    soup = get_ok(client, tree.section)
+    assert "Draft story" not in soup.get_text()
+
+
+def test_display_date_falls_back_to_first_publication(tree):
+    story = StoryPageFactory(parent=tree.section, published_at=None)
+    story.first_published_at = timezone.now() - datetime.timedelta(days=1)
+    assert story.display_date == story.first_published_at
