@@ -1,0 +1,125 @@
+"""Editors can open every page and snippet form, and bad input gets a message."""
+
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from stories.models import BriefingIndexPage, StoryPage, TopicIndexPage
+
+from .factories import AuthorFactory, StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("model", "parent_attr"),
+    [
+        ("topicpage", "topic_index"),
+        ("sectionpage", "home"),
+        ("storypage", "section"),
+        ("briefingpage", "briefing_index"),
+    ],
+)
+def test_add_forms_open(editor, tree, model, parent_attr):
+    parent = getattr(tree, parent_attr)
+    url = reverse("wagtailadmin_pages:add", args=("stories", model, parent.pk))
+    assert editor.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("model", [TopicIndexPage, BriefingIndexPage])
+def test_second_index_page_is_refused(editor, tree, model):
+    assert not model.can_create_at(tree.home)
+    url = reverse("wagtailadmin_pages:add", args=("stories", model._meta.model_name, tree.home.pk))
+    response = editor.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
+
+
+def test_story_edit_form_opens(editor, tree):
+    story = StoryPageFactory(parent=tree.section, topics=tree.topics, authors=[AuthorFactory()])
+    response = editor.get(reverse("wagtailadmin_pages:edit", args=(story.pk,)))
+    assert response.status_code == 200
+    for tab in ("Content", "Topics &amp; credits", "Source", "Promote", "Settings"):
+        assert tab in response.content.decode()
+
+
+def test_snippet_forms_open(editor, locales):
+    for model in ("author", "partneroutlet"):
+        url = reverse(f"wagtailsnippets_stories_{model}:add")
+        assert editor.get(url).status_code == 200
+
+
+def story_form(tree, *, body, topics):
+    return nested_form_data(
+        {
+            "title": "Ferry halted",
+            "slug": "ferry-halted",
+            "standfirst": "",
+            "summary": "",
+            "dateline": "",
+            "lead_video_url": "",
+            "body": streamfield(body),
+            "story_topics": inline_formset(topics),
+            "bylines": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+
+
+def post_story(editor, tree, **kwargs):
+    url = reverse("wagtailadmin_pages:add", args=("stories", "storypage", tree.section.pk))
+    return editor.post(url, story_form(tree, **kwargs))
+
+
+def test_editor_publishes_a_story(editor, tree):
+    response = post_story(
+        editor,
+        tree,
+        body=[("paragraph", rich_text("<p>The ferry stopped.</p>"))],
+        topics=[{"topic": tree.topics[0].pk, "is_focus": True}],
+    )
+    assert response.status_code == 302
+    story = StoryPage.objects.get(slug="ferry-halted")
+    assert story.live
+    assert story.focus_topic.pk == tree.topics[0].pk
+
+
+@pytest.mark.parametrize(
+    ("body", "topics", "message"),
+    [
+        (
+            [("video", {"url": "https://www.dailymotion.com/video/x7", "caption": ""})],
+            [{"topic": 0, "is_focus": False}],
+            "We can only show videos from YouTube or Vimeo",
+        ),
+        (
+            [("pull_quote", {"quote": "  ", "attribution": "x"})],
+            [{"topic": 0, "is_focus": False}],
+            "A pull quote needs the quoted words.",
+        ),
+        (
+            [],
+            [{"topic": 0, "is_focus": True}, {"topic": 1, "is_focus": True}],
+            "Only one topic can be the story&#x27;s focus.",
+        ),
+        (
+            [],
+            [{"topic": 0, "is_focus": False}, {"topic": 0, "is_focus": False}],
+            "Each topic can be added to a story only once.",
+        ),
+    ],
+)
+def test_bad_story_input_gets_a_clear_message(editor, tree, body, topics, message):
+    for topic in topics:
+        topic["topic"] = tree.topics[topic["topic"]].pk
+    response = post_story(editor, tree, body=body, topics=topics)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not StoryPage.objects.filter(slug="ferry-halted").exists()

@@ -1,0 +1,73 @@
+"""Language-prefixed URLs: the reader lands in their language; junk is a 404, never a 500."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [("fr-FR,fr;q=0.9,en;q=0.8", "/fr/"), ("en-GB,en;q=0.9", "/en/"), ("", "/en/"), ("ja", "/en/")],
+)
+def test_root_sends_readers_to_their_language(client, tree, accept_language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+def test_every_language_has_its_prefix(client, tree):
+    assert client.get("/en/").status_code == 200
+    assert client.get("/fr/").status_code == 200
+    assert client.get("/ru/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/xx/",
+        "/zz/world-affairs/",
+        "/en/no-such-page/",
+        "/fr/no-such-page/deeper/",
+        "/en/world-affairs/%00/",
+        "/en/" + "a" * 3000 + "/",
+        "/en/topics/drones/?page=%00",
+    ],
+)
+def test_unknown_paths_are_404(client, tree, path):
+    response = client.get(path)
+    if "?page=" in path:
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 404
+
+
+def test_404_page_speaks_the_readers_language(client, tree):
+    response = client.get("/fr/pas-de-page/")
+    assert response.status_code == 404
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == "fr"
+    assert soup.h1.get_text() == "Page introuvable"
+    assert soup.find("a", string="Aller à la page d’accueil")["href"] == "/fr/"
+
+    english = BeautifulSoup(client.get("/en/no-page/").content, "html.parser")
+    assert english.h1.get_text() == "Page not found"
+
+
+def test_pages_list_their_live_translations(client, tree):
+    soup = BeautifulSoup(client.get(tree.section.url).content, "html.parser")
+    alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate")}
+    assert alternates == {
+        "en": "http://localhost/en/world-affairs/",
+        "fr": "http://localhost/fr/world-affairs-fr/",
+        "ru": "http://localhost/ru/world-affairs-ru/",
+    }
+    switcher = [a["href"] for a in soup.select(".language-switcher a")]
+    assert switcher == ["/en/world-affairs/", "/fr/world-affairs-fr/", "/ru/world-affairs-ru/"]
+
+
+def test_unpublished_translation_is_not_linked(client, tree):
+    tree.fr.section.unpublish()
+    soup = BeautifulSoup(client.get(tree.section.url).content, "html.parser")
+    hrefs = [a["href"] for a in soup.select(".language-switcher a")]
+    assert "/fr/world-affairs-fr/" not in hrefs
