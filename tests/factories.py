@@ -136,7 +136,10 @@ class StoryPageFactory(wagtail_factories.PageFactory):
     def _create(cls, model_class, *args, topics=(), focus=None, authors=(), **kwargs):
         """`topics` and `authors` become ordered StoryTopic and StoryByline rows."""
         kwargs["story_topics"] = [
-            StoryTopic(topic=topic, is_focus=topic == focus) for topic in topics
+            StoryTopic(topic=topic, is_focus=topic == focus, sort_order=n)
+            for n, topic in enumerate(topics)
         ]
-        kwargs["bylines"] = [StoryByline(author=author) for author in authors]
+        kwargs["bylines"] = [
+            StoryByline(author=author, sort_order=n) for n, author in enumerate(authors)
+        ]
         return super()._create(model_class, *args, **kwargs)

@@ -1,7 +1,5 @@
 """A reader in Debian's Chromium: cards expand in place, stories open, the edition switches."""
 
-import os
-
 import pytest
 
 from .conftest import chromium_path
@@ -9,14 +7,13 @@ from .factories import AuthorFactory, StoryPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# Playwright's sync API runs an event loop in this thread; the ORM work here happens
-# before and after it, never concurrently.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 
 @pytest.fixture
-def browser():
+def browser(monkeypatch):
     executable = chromium_path()
+    # Playwright's sync API runs an event loop in this thread; the ORM work of these
+    # tests happens before and after it, never concurrently.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -298,14 +298,16 @@ class DemoBuilder:
                 translator_credit=original.get("translator", ""),
             )
             story.bylines = [
-                StoryByline(author=self.in_locale(self.authors[key], code))
-                for key in spec["authors"]
+                StoryByline(author=self.in_locale(self.authors[key], code), sort_order=n)
+                for n, key in enumerate(spec["authors"])
             ]
             story.story_topics = [
                 StoryTopic(
-                    topic=self.in_locale(self.topics[key], code), is_focus=key == spec.get("focus")
+                    topic=self.in_locale(self.topics[key], code),
+                    is_focus=key == spec.get("focus"),
+                    sort_order=n,
                 )
-                for key in spec["topics"]
+                for n, key in enumerate(spec["topics"])
             ]
             section.add_child(instance=story)
             story.save_revision().publish()
