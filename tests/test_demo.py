@@ -1,0 +1,109 @@
+"""`manage.py load_demo` builds the whole demo through wagtail-localize, and a second
+run adds nothing."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.images.models import Image
+from wagtail.models import Page
+
+from home.demo import content
+from stories.models import (
+    Author,
+    BriefingPage,
+    PartnerOutlet,
+    SectionPage,
+    StoryByline,
+    StoryPage,
+    StoryTopic,
+    TopicPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "images": Image.objects.count(),
+        "authors": Author.objects.count(),
+        "partners": PartnerOutlet.objects.count(),
+        "bylines": StoryByline.objects.count(),
+        "story topics": StoryTopic.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+def load_demo(capture, monkeypatch, password=None):
+    if password:
+        monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", password)
+    else:
+        monkeypatch.delenv("DJANGO_SUPERUSER_PASSWORD", raising=False)
+    out = io.StringIO()
+    # wagtail-localize publishes translations on commit, as in a real run.
+    with capture(execute=True):
+        call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def demo(django_capture_on_commit_callbacks, monkeypatch):
+    return load_demo(django_capture_on_commit_callbacks, monkeypatch)
+
+
+def test_demo_has_the_promised_content(demo, client):
+    live = StoryPage.objects.live()
+    for code in ("en", "fr"):
+        assert live.filter(locale__language_code=code).count() == 15, code
+        assert TopicPage.objects.live().filter(locale__language_code=code).count() >= 4
+        assert SectionPage.objects.live().filter(locale__language_code=code).count() == 2
+        assert BriefingPage.objects.live().filter(locale__language_code=code).count() == 3
+        assert Author.objects.filter(locale__language_code=code).count() >= 4
+        assert PartnerOutlet.objects.filter(locale__language_code=code).count() == 3
+
+    russian_originals = live.filter(locale__language_code="ru")
+    assert russian_originals.count() >= 5
+    for original in russian_originals:
+        assert original.partner is not None
+        for code in ("en", "fr"):
+            translation = StoryPage.objects.get(
+                translation_key=original.translation_key, locale__language_code=code
+            )
+            assert translation.live
+            assert translation.title != original.title
+            assert {t.topic.locale.language_code for t in translation.story_topics.all()} == {code}
+            assert {b.author.locale.language_code for b in translation.bylines.all()} == {code}
+            assert translation.partner.locale.language_code == code
+
+    used = {block.block_type for story in live for block in story.body}
+    assert used == {
+        "paragraph",
+        "analysis_label",
+        "video",
+        "pull_quote",
+        "image",
+        "heading",
+        "newsletter_cta",
+        "update_note",
+    }
+    assert Image.objects.count() >= len(content.IMAGES)
+    assert "Created the admin user: admin / " in demo
+
+    for story in live.filter(locale__language_code__in=["en", "fr"]):
+        assert client.get(story.url).status_code == 200, story.url
+
+
+def test_load_demo_twice_duplicates_nothing(demo, django_capture_on_commit_callbacks, monkeypatch):
+    before = snapshot()
+    second = load_demo(django_capture_on_commit_callbacks, monkeypatch)
+    assert snapshot() == before
+    assert "Created the admin user" not in second
+    assert "password was printed when it was created" in second
+
+
+def test_admin_password_from_the_environment(django_capture_on_commit_callbacks, monkeypatch):
+    out = load_demo(django_capture_on_commit_callbacks, monkeypatch, password="s3cret-Desk!")
+    assert "s3cret-Desk!" not in out
+    assert get_user_model().objects.get(username="admin").check_password("s3cret-Desk!")
