@@ -123,3 +123,21 @@ def test_bad_story_input_gets_a_clear_message(editor, tree, body, topics, messag
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not StoryPage.objects.filter(slug="ferry-halted").exists()
+
+
+def test_editor_translates_a_story_from_the_admin(editor, tree, locales):
+    """The admin's Translate action: the French draft points at French topics and authors."""
+    author = AuthorFactory(name="Inès Marlow")
+    story = StoryPageFactory(parent=tree.section, topics=tree.topics, authors=[author])
+    url = reverse("wagtail_localize:submit_page_translation", args=(story.pk,))
+    assert editor.get(url).status_code == 200
+    response = editor.post(url, {"locales": [locales["fr"].pk]})
+    assert response.status_code == 302
+
+    french = StoryPage.objects.get(translation_key=story.translation_key, locale=locales["fr"])
+    assert french.get_parent().pk == tree.fr.section.pk
+    assert [t.topic_id for t in french.story_topics.all()] == [tree.fr.topic.pk, tree.fr.topic2.pk]
+    # translate_object also made a French copy of the author for the translator to fill in.
+    assert french.bylines.get().author.locale == locales["fr"]
+    edit = editor.get(reverse("wagtailadmin_pages:edit", args=(french.pk,)))
+    assert edit.status_code == 200
