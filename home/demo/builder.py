@@ -52,8 +52,10 @@ def text_pairs(source, target, value):
 
 
 def strings_for(spec, source, target, *, extra=()):
-    strings = dict(text_pairs(source, target, spec))
-    strings.update(extra)
+    # `extra` holds fallbacks (texts that stay the same in every language); the
+    # content's own translations win over them.
+    strings = dict(extra)
+    strings.update(text_pairs(source, target, spec))
     return strings
 
 
