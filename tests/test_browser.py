@@ -5,7 +5,10 @@ import pytest
 from .conftest import chromium_path
 from .factories import AuthorFactory, StoryPageFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture
