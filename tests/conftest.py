@@ -3,6 +3,8 @@ import shutil
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
@@ -18,6 +20,13 @@ from .factories import (
 )
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in English: a request to /fr/ leaves French active in the thread."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 def fake_translation(language_code):
