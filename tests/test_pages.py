@@ -198,3 +198,25 @@ def test_display_date_falls_back_to_first_publication(tree):
     story = StoryPageFactory(parent=tree.section, published_at=None)
     story.first_published_at = timezone.now() - datetime.timedelta(days=1)
     assert story.display_date == story.first_published_at
+
+
+def test_original_page_does_not_claim_to_be_a_translation(client, tree):
+    original = StoryPageFactory(
+        parent=tree.ru.section,
+        slug="original",
+        partner=PartnerOutletFactory(name="Простые факты"),
+        original_language="ru",
+        original_url="https://plain-facts.example/a",
+        translator_credit="Ilya Sorin",
+    )
+    provenance = get_ok(client, original).select_one(".provenance")
+    text = provenance.get_text(" ", strip=True)
+    assert "Translated from" not in text
+    assert "Ilya Sorin" not in text
+    assert provenance.find("a")["href"] == "https://plain-facts.example/a"
+
+
+def test_french_reader_sees_provenance_in_french(client, story):
+    provenance = " ".join(get_ok(client, story[1]).select_one(".provenance").get_text().split())
+    assert provenance.startswith("Traduit du russe. Publié à l’origine par [fr] Plain Facts")
+    assert "Traduction : [fr] Olga Demidova" in provenance
