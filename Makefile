@@ -24,7 +24,7 @@ install: $(VENV)/.base-installed
 install-dev: $(VENV)/.dev-installed
 
 run: install
-	$(MANAGE) migrate --noinput
+	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) compile_catalogues
 	$(MANAGE) load_demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin at http://127.0.0.1:$(PORT)/admin/)"
