@@ -74,7 +74,8 @@ class Author(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("bio"), FieldPanel("photo")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    override_translatable_fields = [SynchronizedField("name"), SynchronizedField("photo")]
+    # The name is translatable so that editions in other scripts can transliterate it.
+    override_translatable_fields = [SynchronizedField("photo")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("author")

@@ -71,3 +71,9 @@ def test_unpublished_translation_is_not_linked(client, tree):
     soup = BeautifulSoup(client.get(tree.section.url).content, "html.parser")
     hrefs = [a["href"] for a in soup.select(".language-switcher a")]
     assert "/fr/world-affairs-fr/" not in hrefs
+
+
+def test_russian_readers_get_russian_interface_strings(client, tree):
+    soup = BeautifulSoup(client.get("/ru/net-takoy-stranitsy/").content, "html.parser")
+    assert soup.html["lang"] == "ru"
+    assert soup.h1.get_text() == "Страница не найдена"

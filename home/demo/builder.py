@@ -170,7 +170,7 @@ class DemoBuilder:
 
     def author_fields(self, spec):
         return {
-            "name": spec["name"],
+            "name": spec["name"]["en"],
             "role": spec["role"]["en"],
             "bio": spec["bio"]["en"],
             "photo": self.images.get(spec.get("photo")),

@@ -95,7 +95,7 @@ IMAGES = {
 AUTHORS = [
     {
         "key": "ines-marlow",
-        "name": "Inès Marlow",
+        "name": {"en": "Inès Marlow", "fr": "Inès Marlow", "ru": "Инес Марлоу"},
         "photo": "portrait-a",
         "role": {"en": "Europe editor", "fr": "Responsable Europe", "ru": "Редактор отдела Европы"},
         "bio": {
@@ -106,7 +106,7 @@ AUTHORS = [
     },
     {
         "key": "ilya-sorin",
-        "name": "Ilya Sorin",
+        "name": {"en": "Ilya Sorin", "fr": "Ilya Sorin", "ru": "Илья Сорин"},
         "photo": "portrait-b",
         "role": {
             "en": "Translator and correspondent",
@@ -121,7 +121,7 @@ AUTHORS = [
     },
     {
         "key": "marta-kovac",
-        "name": "Marta Kovač",
+        "name": {"en": "Marta Kovač", "fr": "Marta Kovač", "ru": "Марта Ковач"},
         "photo": "portrait-c",
         "role": {
             "en": "Climate reporter",
@@ -136,7 +136,7 @@ AUTHORS = [
     },
     {
         "key": "tomas-aranha",
-        "name": "Tomás Aranha",
+        "name": {"en": "Tomás Aranha", "fr": "Tomás Aranha", "ru": "Томаш Аранья"},
         "photo": "portrait-d",
         "role": {
             "en": "Lisbon correspondent",
