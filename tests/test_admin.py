@@ -141,3 +141,16 @@ def test_editor_translates_a_story_from_the_admin(editor, tree, locales):
     assert french.bylines.get().author.locale == locales["fr"]
     edit = editor.get(reverse("wagtailadmin_pages:edit", args=(french.pk,)))
     assert edit.status_code == 200
+
+
+@pytest.mark.parametrize("model", ["author", "partneroutlet"])
+def test_deleting_a_credited_snippet_is_refused_without_losing_data(editor, tree, model):
+    from .factories import PartnerOutletFactory
+
+    author, partner = AuthorFactory(), PartnerOutletFactory()
+    StoryPageFactory(parent=tree.section, authors=[author], partner=partner)
+    snippet = author if model == "author" else partner
+    url = reverse(f"wagtailsnippets_stories_{model}:delete", args=(snippet.pk,))
+    response = editor.post(url)
+    assert response.status_code < 500
+    assert type(snippet).objects.filter(pk=snippet.pk).exists()

@@ -220,3 +220,24 @@ def test_french_reader_sees_provenance_in_french(client, story):
     provenance = " ".join(get_ok(client, story[1]).select_one(".provenance").get_text().split())
     assert provenance.startswith("Traduit du russe. Publié à l’origine par [fr] Plain Facts")
     assert "Traduction : [fr] Olga Demidova" in provenance
+
+
+def test_story_still_renders_after_its_images_are_deleted(client, story):
+    english, _french = story
+    english.lead_image.delete()
+    english.refresh_from_db()
+    soup = get_ok(client, english)
+    assert soup.select_one(".block-image") is None
+    assert soup.select_one(".video") is not None
+    assert "The empty pier." not in soup.get_text()
+
+
+def test_stories_are_searchable_by_text_and_byline(story):
+    from stories.models import StoryPage
+
+    english, _french = story
+    english.save_revision().publish()  # as the editor's Publish does, with bylines saved
+    in_english = StoryPage.objects.live().filter(locale=english.locale)
+    assert list(in_english.search("ferry")) == [english]
+    assert list(in_english.search("Marlow")) == [english]
+    assert list(in_english.search("submarine")) == []
