@@ -128,3 +128,27 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Machine translation in wagtail-localize's editor. DEEPL_AUTH_KEY selects DeepL,
+# LIBRETRANSLATE_URL selects LibreTranslate; with neither, wagtail-localize's dummy
+# translator (it reverses the words) keeps the button working on a fresh machine.
+if env.str("DEEPL_AUTH_KEY", default=""):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "stories.machine_translation.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": env.str("DEEPL_AUTH_KEY"),
+            "API_URL": env.str("DEEPL_API_URL", default=""),
+        },
+    }
+elif env.str("LIBRETRANSLATE_URL", default=""):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "stories.machine_translation.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env.str("LIBRETRANSLATE_URL").rstrip("/"),
+            "API_KEY": env.str("LIBRETRANSLATE_API_KEY", default=""),
+        },
+    }
+else:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+    }
