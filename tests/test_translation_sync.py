@@ -1,0 +1,90 @@
+"""Keeping translations in step with the original, and the PO files outside translators use."""
+
+import polib
+import pytest
+from wagtail.rich_text import RichText
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from .factories import StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+PARAGRAPHS = [f"Paragraph number {n} about the ferry." for n in range(10)]
+
+
+def french(text):
+    return f"FR: {text}" if text[0].isupper() else f"{text}-fr"
+
+
+@pytest.fixture
+def translated_story(tree, translate_page):
+    story = StoryPageFactory(
+        parent=tree.section,
+        title="Ten paragraphs",
+        slug="ten-paragraphs",
+        body=[("paragraph", RichText(f"<p>{text}</p>")) for text in PARAGRAPHS],
+    )
+    return story, translate_page(story, "fr", french)
+
+
+def paragraphs(page):
+    return [block.value.source for block in page.body if block.block_type == "paragraph"]
+
+
+def test_sync_keeps_unchanged_segments_and_flags_only_changed_and_new(
+    translated_story, django_capture_on_commit_callbacks
+):
+    story, translation_page = translated_story
+    story.refresh_from_db()
+    body = list(story.body.raw_data)
+    body[3] = {**body[3], "value": "<p>A corrected third paragraph.</p>"}
+    body.append({"type": "heading", "value": "A new heading", "id": "new-heading"})
+    story.body = body
+    story.save_revision().publish()
+
+    source = TranslationSource.objects.get_for_instance(story)
+    source.update_from_db()
+    translation = Translation.objects.get(source=source, target_locale=translation_page.locale)
+    progress = translation.get_progress()
+    # 10 paragraphs + title + slug + standfirst + summary + dateline + the new heading.
+    assert progress == (len(PARAGRAPHS) + 6, len(PARAGRAPHS) + 6 - 2)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    translation_page.refresh_from_db()
+    synced = paragraphs(translation_page)
+    for n, text in enumerate(PARAGRAPHS):
+        if n == 3:
+            # Changed in the original: shown in the source language until translated.
+            assert synced[n] == "<p>A corrected third paragraph.</p>"
+        else:
+            assert synced[n] == f"<p>FR: {text}</p>", n
+    assert [b.value for b in translation_page.body if b.block_type == "heading"] == [
+        "A new heading"
+    ]
+    # Block ids are kept, so each block's translation stays attached to it.
+    assert [b.id for b in translation_page.body] == [b.id for b in story.body]
+
+
+def test_po_export_fill_import_publish(translated_story, django_capture_on_commit_callbacks):
+    story, translation_page = translated_story
+    translation = Translation.objects.get(
+        source__object_id=story.translation_key, target_locale=translation_page.locale
+    )
+    StringTranslation.objects.filter(locale=translation_page.locale).delete()
+
+    po = polib.pofile(str(translation.export_po()))
+    assert len(po) == len(PARAGRAPHS) + 5
+    assert all(entry.msgstr == "" for entry in po)
+    for entry in po:  # the outside translator fills the file
+        entry.msgstr = "PO: " + entry.msgid if entry.msgid[0].isupper() else entry.msgid + "-po"
+
+    warnings = translation.import_po(polib.pofile(str(po)))
+    assert warnings == []
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    translation_page.refresh_from_db()
+    assert translation_page.live
+    assert translation_page.title == "PO: Ten paragraphs"
+    assert translation_page.slug == "ten-paragraphs-po"
+    assert paragraphs(translation_page)[0] == f"<p>PO: {PARAGRAPHS[0]}</p>"
