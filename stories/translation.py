@@ -7,11 +7,12 @@ Going through TranslationSource, not copying pages by hand, is what retargets
 bylines, topics and partner outlets to their translated versions.
 """
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
+    TranslationLog,
     TranslationSource,
 )
 from wagtail_localize.strings import StringValue
@@ -65,3 +66,31 @@ def translate(instance, language_code, strings, *, publish=True):
     translation.save_target(publish=publish)
     translated = instance.get_translation(locale)
     return translated.specific if hasattr(translated, "specific") else translated
+
+
+def original_updated_since_translation(page):
+    """True when `page` is a translation whose original was published again after the
+    translation was last made or synced. Three queries, whatever the page."""
+    translation = (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale=page.locale_id
+        )
+        .select_related("source")
+        .first()
+    )
+    if translation is None:
+        return False
+    original_published = (
+        Page.objects.filter(
+            translation_key=page.translation_key, locale=translation.source.locale_id
+        )
+        .values_list("last_published_at", flat=True)
+        .first()
+    )
+    last_synced = (
+        TranslationLog.objects.filter(source=translation.source, locale=page.locale_id)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    return bool(original_published and last_synced and original_published > last_synced)

@@ -88,3 +88,30 @@ def test_po_export_fill_import_publish(translated_story, django_capture_on_commi
     assert translation_page.title == "PO: Ten paragraphs"
     assert translation_page.slug == "ten-paragraphs-po"
     assert paragraphs(translation_page)[0] == f"<p>PO: {PARAGRAPHS[0]}</p>"
+
+
+def test_readers_of_an_outdated_translation_see_a_notice_until_it_is_synced(
+    client, translated_story, django_capture_on_commit_callbacks
+):
+    story, translation_page = translated_story
+
+    def shows_notice(page):
+        html = client.get(page.url).content.decode()
+        return "notice--outdated" in html, html
+
+    assert shows_notice(translation_page)[0] is False
+    assert shows_notice(story)[0] is False
+
+    story.refresh_from_db()
+    story.standfirst = "A corrected standfirst."
+    story.save_revision().publish()
+    outdated, html = shows_notice(translation_page)
+    assert outdated
+    assert "L’original de cet article a été mis à jour depuis sa traduction" in html
+    assert shows_notice(story)[0] is False, "the original itself never shows it"
+
+    source = TranslationSource.objects.get_for_instance(story)
+    source.update_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        Translation.objects.get(source=source, target_locale=translation_page.locale).save_target()
+    assert shows_notice(translation_page)[0] is False
