@@ -1,0 +1,50 @@
+"""The French catalogue is complete and up to date with the code."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+from .conftest import IN_CI
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+FRENCH = BASE_DIR / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+
+
+def test_french_catalogue_has_no_untranslated_or_fuzzy_message():
+    catalogue = polib.pofile(str(FRENCH))
+    assert [e.msgid for e in catalogue.untranslated_entries()] == []
+    assert [e.msgid for e in catalogue.fuzzy_entries()] == []
+    assert not catalogue.metadata_is_fuzzy
+
+
+def test_makemessages_would_add_nothing_to_the_french_catalogue(tmp_path):
+    if shutil.which("xgettext") is None:
+        if IN_CI:
+            pytest.fail("CI=true but GNU gettext (xgettext) is not installed")
+        pytest.skip("GNU gettext is not installed; makemessages cannot run")
+    copy = tmp_path / "project"
+    shutil.copytree(
+        BASE_DIR,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "media", "staticfiles", "*.sqlite3", "__pycache__", "tests", "*.mo"
+        ),
+    )
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "fr"],
+        cwd=copy,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    wanted = {e.msgid for e in polib.pofile(str(copy / FRENCH.relative_to(BASE_DIR)))}
+    have = {e.msgid for e in polib.pofile(str(FRENCH))}
+    assert sorted(wanted - have) == [], "run makemessages -l fr and translate the new messages"
