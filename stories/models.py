@@ -30,7 +30,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import ANALYSIS_LABELS, BriefingBodyBlock, StoryBodyBlock
 from .provenance import translated_from
-from .translation import original_updated_since_translation
+from .translation import original_of
 from .video import parse_video_url, validate_video_url
 
 STORIES_PER_PAGE = 10
@@ -459,7 +459,7 @@ class StoryPage(Page):
             Prefetch("author__photo", queryset=photos)
         )
         context["story_topics"] = self.story_topics.select_related("topic", "topic__locale")
-        context["original_updated"] = original_updated_since_translation(self)
+        context["original"] = original_of(self)
         return context
 
 

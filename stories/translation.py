@@ -7,6 +7,8 @@ Going through TranslationSource, not copying pages by hand, is what retargets
 bylines, topics and partner outlets to their translated versions.
 """
 
+from dataclasses import dataclass
+
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
@@ -68,9 +70,17 @@ def translate(instance, language_code, strings, *, publish=True):
     return translated.specific if hasattr(translated, "specific") else translated
 
 
-def original_updated_since_translation(page):
-    """True when `page` is a translation whose original was published again after the
-    translation was last made or synced. Three queries, whatever the page."""
+@dataclass(frozen=True)
+class Original:
+    """The original a translated page was made from, as readers need it."""
+
+    page: Page | None  # the original, when it is live on the site
+    updated_since: bool  # published again after this translation was last made or synced
+
+
+def original_of(page):
+    """The original of a translated `page`, or None if `page` is not a translation.
+    Three queries, whatever the page."""
     translation = (
         Translation.objects.filter(
             source__object_id=page.translation_key, target_locale=page.locale_id
@@ -79,18 +89,23 @@ def original_updated_since_translation(page):
         .first()
     )
     if translation is None:
-        return False
-    original_published = (
+        return None
+    original = (
         Page.objects.filter(
             translation_key=page.translation_key, locale=translation.source.locale_id
         )
-        .values_list("last_published_at", flat=True)
+        .select_related("locale")
         .first()
     )
+    if original is None:
+        return None
     last_synced = (
         TranslationLog.objects.filter(source=translation.source, locale=page.locale_id)
         .order_by("-created_at")
         .values_list("created_at", flat=True)
         .first()
     )
-    return bool(original_published and last_synced and original_published > last_synced)
+    updated_since = bool(
+        original.last_published_at and last_synced and original.last_published_at > last_synced
+    )
+    return Original(page=original if original.live else None, updated_since=updated_since)

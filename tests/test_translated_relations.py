@@ -76,3 +76,28 @@ def test_translation_gets_its_own_slug(tree, translate_page):
     assert french.title == "Le bac à l'arrêt"
     assert french.slug == "le-bac-a-l-arret"
     assert french.url == "/fr/world-affairs-fr/le-bac-a-l-arret/"
+
+
+def test_translation_links_to_its_live_original(client, tree, snippets, locales, translate_page):
+    from bs4 import BeautifulSoup
+
+    _authors, partner = snippets
+    russian = StoryPageFactory(
+        parent=tree.ru.section,
+        slug="gorod",
+        partner=partner.get_translation(locales["ru"]),
+        original_language="ru",
+        original_url="https://plain-facts.example/gorod",
+    )
+    english = translate_page(russian, "en")
+
+    def provenance_links():
+        soup = BeautifulSoup(client.get(english.url).content, "html.parser")
+        return [(a.get_text(), a["href"]) for a in soup.select(".provenance a")]
+
+    assert provenance_links() == [
+        ("Translated from Russian.", russian.url),
+        ("Plain Facts", "https://plain-facts.example/gorod"),
+    ]
+    russian.unpublish()
+    assert provenance_links() == [("Plain Facts", "https://plain-facts.example/gorod")]

@@ -8,12 +8,25 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     ("accept_language", "expected"),
-    [("fr-FR,fr;q=0.9,en;q=0.8", "/fr/"), ("en-GB,en;q=0.9", "/en/"), ("", "/en/"), ("ja", "/en/")],
+    [
+        ("fr-FR,fr;q=0.9,en;q=0.8", "/fr/"),
+        ("en-GB,en;q=0.9", "/en/"),
+        ("de;q=0.9,fr;q=0.8", "/fr/"),
+        ("ru,de;q=0.5", "/en/"),
+        ("en;q=0.1,fr;q=0.9", "/fr/"),
+        ("", "/en/"),
+        ("ja", "/en/"),
+        ("fr;q=abc,,;;==", "/en/"),
+        ("*", "/en/"),
+        ("x" * 5000, "/en/"),
+        ("\x00\xff", "/en/"),
+    ],
 )
 def test_root_sends_readers_to_their_language(client, tree, accept_language, expected):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
     assert response.status_code == 302
     assert response["Location"] == expected
+    assert "Accept-Language" in response["Vary"]
 
 
 def test_every_language_has_its_prefix(client, tree):
@@ -58,6 +71,7 @@ def test_pages_list_their_live_translations(client, tree):
     soup = BeautifulSoup(client.get(tree.section.url).content, "html.parser")
     alternates = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate")}
     assert alternates == {
+        "x-default": "http://localhost/en/world-affairs/",
         "en": "http://localhost/en/world-affairs/",
         "fr": "http://localhost/fr/world-affairs-fr/",
         "ru": "http://localhost/ru/world-affairs-ru/",

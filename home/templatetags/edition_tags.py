@@ -49,3 +49,12 @@ def page_translations(page):
         .select_related("locale")
         .order_by("locale__language_code")
     )
+
+
+@register.simple_tag
+def default_translation(translations):
+    """The x-default alternate: the default language's version, else the first listed."""
+    for page in translations:
+        if page.locale.language_code == settings.LANGUAGE_CODE:
+            return page
+    return translations[0] if translations else None
