@@ -4,6 +4,7 @@ import polib
 import pytest
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.strings import StringValue
 
 from .factories import StoryPageFactory
 
@@ -115,3 +116,68 @@ def test_readers_of_an_outdated_translation_see_a_notice_until_it_is_synced(
     with django_capture_on_commit_callbacks(execute=True):
         Translation.objects.get(source=source, target_locale=translation_page.locale).save_target()
     assert shows_notice(translation_page)[0] is False
+
+
+def test_every_text_part_of_every_block_is_a_segment_and_nothing_else_is(tree):
+    from wagtail_localize.models import OverridableSegment, StringSegment
+
+    from .factories import BriefingPageFactory, ImageFactory
+    from .test_pages import every_block
+
+    image = ImageFactory()
+    story = StoryPageFactory(parent=tree.section, body=every_block(image))
+    briefing = BriefingPageFactory(
+        parent=tree.briefing_index,
+        body=[
+            ("greeting", {"word": "Habari", "language": "Swahili", "footnote": "Spoken widely."}),
+            (
+                "news_item",
+                {"headline": "Ferry halted", "text": RichText("<p>Closed.</p>"), "story": story},
+            ),
+        ],
+    )
+
+    def segments(page):
+        source, _ = TranslationSource.get_or_create_from_instance(page)
+        ids = {block.id: block.block_type for block in page.body}
+
+        def name(path):
+            field, *rest = path.split(".")
+            if field == "body":
+                return "body." + ".".join([ids[rest[0]], *rest[1:]])
+            return field
+
+        strings = {
+            name(s.context.path): StringValue(s.string.data).render_text()
+            for s in StringSegment.objects.filter(source=source).select_related("string", "context")
+        }
+        overridable = {
+            name(s.context.path)
+            for s in OverridableSegment.objects.filter(source=source).select_related("context")
+        }
+        return strings, overridable
+
+    strings, overridable = segments(story)
+    assert {key: value for key, value in strings.items() if key.startswith("body.")} == {
+        "body.paragraph": "The ferry to Varensk stopped running in March.",
+        "body.heading": "What the mayor said",
+        "body.pull_quote.quote": "We are an island now.",
+        "body.pull_quote.attribution": "Lena Ostrova",
+        "body.image.caption": "The empty pier.",
+        "body.image.credit": "Photo: Ana Reis",
+        "body.video.caption": "The last crossing.",
+        "body.newsletter_cta.heading": "Get the briefing",
+        "body.newsletter_cta.text": "Every morning.",
+        "body.update_note.text": "Adds the ministry's reply.",
+    }
+    # Non-text values are carried; a translator may swap the image or the video address.
+    assert {"body.image.image", "body.video.url", "body.video.poster"} <= overridable
+
+    briefing_strings, _ = segments(briefing)
+    assert {k: v for k, v in briefing_strings.items() if k.startswith("body.")} == {
+        "body.greeting.word": "Habari",
+        "body.greeting.language": "Swahili",
+        "body.greeting.footnote": "Spoken widely.",
+        "body.news_item.headline": "Ferry halted",
+        "body.news_item.text": "Closed.",
+    }
