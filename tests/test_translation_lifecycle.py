@@ -48,7 +48,10 @@ def test_deleting_an_original_asks_first_and_keeps_its_translations(editor, stor
     url = reverse("wagtailadmin_pages:delete", args=(russian.pk,))
     confirmation = editor.get(url)
     assert confirmation.status_code == 200
-    assert "Are you sure you want to delete this page?" in confirmation.content.decode()
+    html = confirmation.content.decode()
+    assert "Are you sure you want to delete this page?" in html
+    assert "This page has 2 translation(s), which stay on the site:" in html
+    assert f"{english.title} (English)" in html and f"{french.title} (French)" in html
     assert StoryPage.objects.filter(pk=russian.pk).exists()
 
     assert editor.post(url).status_code == 302
