@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from home.demo.builder import DemoBuilder, ensure_admin
+from home.groups import setup_groups
 
 
 class Command(BaseCommand):
@@ -11,4 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         DemoBuilder(self.stdout).build()
+        # The translators' groups need the edition home pages the demo has just made.
+        setup_groups()
         ensure_admin(self.stdout)

@@ -1,0 +1,55 @@
+"""Create the newsroom's groups; safe to run again (it only adds what is missing).
+
+Wagtail's own migrations create Editors and Moderators with permissions on the whole
+tree; this adds one Translators group per edition, e.g. "Translators (French)", who
+may add and edit pages in their edition's tree and submit them for moderation, but not
+publish, and may not touch the other editions or the originals.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from home.models import HomePage
+
+TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+
+
+def translators_group_name(language_code):
+    return f"Translators ({dict(settings.LANGUAGES)[language_code]})"
+
+
+def setup_groups():
+    root = Page.get_first_root_node()
+    admin_access = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    submit_translation = Permission.objects.get(
+        content_type__app_label="wagtail_localize", codename="submit_translation"
+    )
+    choose_image = Permission.objects.get(
+        content_type__app_label="wagtailimages", codename="choose_image"
+    )
+    page_permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=TRANSLATOR_PAGE_PERMISSIONS
+    )
+    for name in ("Editors", "Moderators"):
+        group, created = Group.objects.get_or_create(name=name)
+        if created:  # Wagtail's migration normally made them; a bare database gets the basics.
+            group.permissions.add(admin_access)
+            for permission in page_permissions:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root, permission=permission
+                )
+    for code in settings.EDITION_LANGUAGES:
+        group, _ = Group.objects.get_or_create(name=translators_group_name(code))
+        group.permissions.add(admin_access, submit_translation)
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=Collection.get_first_root_node(), permission=choose_image
+        )
+        home = HomePage.objects.filter(depth=2, locale__language_code=code).first()
+        if home is not None:
+            for permission in page_permissions:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=home, permission=permission
+                )

@@ -1,0 +1,14 @@
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+
+from home.groups import setup_groups
+
+
+class Command(BaseCommand):
+    help = "Create Editors, Moderators and one Translators group per edition (idempotent)."
+
+    def handle(self, *args, **options):
+        setup_groups()
+        self.stdout.write(
+            "Groups: " + ", ".join(Group.objects.order_by("name").values_list("name", flat=True))
+        )
