@@ -1,18 +1,35 @@
 """Where each story stands in each edition: the data behind the translation desk.
 
-Statuses for many stories are computed in a fixed number of queries (three, plus one
-per edition), however many stories are listed.
+The state of a story in an edition is worked out by the database, as annotations on a
+queryset of original stories, so the desk can filter on it, count it and page through
+thousands of stories in a fixed number of queries.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, Sum, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
     TranslationLog,
+    TranslationSource,
 )
 
 ORIGINAL = "original"
@@ -21,87 +38,139 @@ IN_PROGRESS = "in_progress"
 OUT_OF_DATE = "out_of_date"
 UP_TO_DATE = "up_to_date"
 
+# What a translator works on; ORIGINAL is a column's label for the story's own language.
+STATE_CHOICES = [
+    (MISSING, _("Not translated")),
+    (IN_PROGRESS, _("In progress")),
+    (OUT_OF_DATE, _("Out of date")),
+    (UP_TO_DATE, _("Up to date")),
+]
+
 
 @dataclass(frozen=True)
 class EditionStatus:
     state: str
     page_id: int | None = None
     translation_id: int | None = None
+    source_id: int | None = None
     percent: int | None = None
 
 
-def _progress(source_ids, locale_id):
-    """{source_id: (total, translated)} for one target locale, in one query."""
-    translated = Exists(
-        StringTranslation.objects.filter(
-            translation_of_id=OuterRef("string_id"),
-            context_id=OuterRef("context_id"),
-            locale_id=locale_id,
-            has_error=False,
-        )
-    )
-    rows = (
-        StringSegment.objects.filter(source_id__in=source_ids)
-        .values("source_id")
-        .annotate(
-            total=Count("pk"),
-            done=Sum(
-                Case(When(translated, then=Value(1)), default=Value(0), output_field=IntegerField())
-            ),
-        )
-    )
-    return {row["source_id"]: (row["total"], row["done"] or 0) for row in rows}
-
-
-def edition_statuses(stories, locales):
-    """{(story.pk, locale.pk): EditionStatus} for original `stories` in `locales`."""
-    keys = {story.translation_key for story in stories}
-    locale_ids = [locale.pk for locale in locales]
-    pages = {
-        (row["translation_key"], row["locale_id"]): row
-        for row in Page.objects.filter(translation_key__in=keys, locale_id__in=locale_ids).values(
-            "id", "translation_key", "locale_id", "live"
-        )
-    }
-    translations = {
-        (row["source__object_id"], row["source__locale_id"], row["target_locale_id"]): row
-        for row in Translation.objects.filter(
-            source__object_id__in=keys, target_locale_id__in=locale_ids
-        ).values("id", "source_id", "source__object_id", "source__locale_id", "target_locale_id")
-    }
-    source_ids = {row["source_id"] for row in translations.values()}
-    last_synced = {
-        (row["source_id"], row["locale_id"]): row["last"]
-        for row in TranslationLog.objects.filter(source_id__in=source_ids)
-        .values("source_id", "locale_id")
-        .annotate(last=Max("created_at"))
-    }
-    progress = {locale_id: _progress(source_ids, locale_id) for locale_id in locale_ids}
-
-    statuses = {}
-    for story in stories:
-        for locale_id in locale_ids:
-            statuses[story.pk, locale_id] = _status(
-                story, locale_id, pages, translations, last_synced, progress
+def originals(queryset):
+    """The pages of `queryset` that are not wagtail-localize translations of another page."""
+    return queryset.exclude(
+        Exists(
+            Translation.objects.filter(
+                source__object_id=OuterRef("translation_key"),
+                target_locale_id=OuterRef("locale_id"),
             )
-    return statuses
+        )
+    )
 
 
-def _status(story, locale_id, pages, translations, last_synced, progress):
-    if story.locale_id == locale_id:
-        return EditionStatus(ORIGINAL, page_id=story.pk)
-    page = pages.get((story.translation_key, locale_id))
-    if page is None:
-        return EditionStatus(MISSING)
-    translation = translations.get((story.translation_key, story.locale_id, locale_id))
-    if translation is None:  # made by hand rather than through wagtail-localize
-        return EditionStatus(UP_TO_DATE if page["live"] else IN_PROGRESS, page_id=page["id"])
-    total, done = progress[locale_id].get(translation["source_id"], (0, 0))
-    percent = 100 * done // total if total else 100
-    common = {"page_id": page["id"], "translation_id": translation["id"], "percent": percent}
-    if done < total or not page["live"]:
-        return EditionStatus(IN_PROGRESS, **common)
-    synced = last_synced.get((translation["source_id"], locale_id))
-    if story.last_published_at and synced and story.last_published_at > synced:
-        return EditionStatus(OUT_OF_DATE, **common)
-    return EditionStatus(UP_TO_DATE, **common)
+def _prefix(locale):
+    return f"desk_{locale.pk}_"
+
+
+def _count(queryset):
+    return Coalesce(
+        Subquery(
+            queryset.order_by().values("source_id").annotate(n=Count("pk")).values("n"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+def with_edition_states(queryset, locales):
+    """Annotate original pages with their state in each of `locales`; read it with `status`."""
+    queryset = queryset.annotate(
+        desk_source=Subquery(
+            TranslationSource.objects.filter(
+                object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
+            ).values("pk")[:1]
+        )
+    )
+    for locale in locales:
+        p = _prefix(locale)
+        target = Page.objects.filter(translation_key=OuterRef("translation_key"), locale=locale)
+        segments = StringSegment.objects.filter(source_id=OuterRef("desk_source"))
+        translated = Exists(
+            StringTranslation.objects.filter(
+                translation_of_id=OuterRef("string_id"),
+                context_id=OuterRef("context_id"),
+                locale=locale,
+                has_error=False,
+            )
+        )
+        queryset = queryset.annotate(
+            **{
+                p + "page": Subquery(target.values("pk")[:1]),
+                p + "live": Exists(target.filter(live=True)),
+                p + "translation": Subquery(
+                    Translation.objects.filter(
+                        source_id=OuterRef("desk_source"), target_locale=locale
+                    ).values("pk")[:1]
+                ),
+                p + "total": _count(segments),
+                p + "done": _count(segments.filter(translated)),
+                p + "synced": Subquery(
+                    TranslationLog.objects.filter(source_id=OuterRef("desk_source"), locale=locale)
+                    .order_by("-created_at")
+                    .values("created_at")[:1]
+                ),
+            }
+        ).annotate(
+            **{
+                p + "outdated": Case(
+                    When(
+                        Q(**{p + "synced__isnull": False})
+                        & Q(last_published_at__gt=F(p + "synced")),
+                        then=Value(True),
+                    ),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                )
+            }
+        )
+        queryset = queryset.annotate(
+            **{
+                p + "state": Case(
+                    When(locale=locale, then=Value(ORIGINAL)),
+                    When(**{p + "page__isnull": True}, then=Value(MISSING)),
+                    # Made by hand rather than through wagtail-localize: live means done.
+                    When(
+                        **{p + "translation__isnull": True, p + "live": True},
+                        then=Value(UP_TO_DATE),
+                    ),
+                    When(**{p + "translation__isnull": True}, then=Value(IN_PROGRESS)),
+                    When(**{p + "live": False}, then=Value(IN_PROGRESS)),
+                    When(**{p + "done__lt": F(p + "total")}, then=Value(IN_PROGRESS)),
+                    When(**{p + "outdated": True}, then=Value(OUT_OF_DATE)),
+                    default=Value(UP_TO_DATE),
+                    output_field=CharField(),
+                )
+            }
+        )
+    return queryset
+
+
+def state_lookup(locale):
+    """The name to filter or count an annotated queryset by its state in `locale`."""
+    return _prefix(locale) + "state"
+
+
+def status(page, locale):
+    """The EditionStatus of a page annotated by `with_edition_states`."""
+    p = _prefix(locale)
+    state = getattr(page, p + "state")
+    if state in (ORIGINAL, MISSING):
+        return EditionStatus(state, page_id=page.pk if state == ORIGINAL else None)
+    total, done = getattr(page, p + "total"), getattr(page, p + "done")
+    return EditionStatus(
+        state,
+        page_id=getattr(page, p + "page"),
+        translation_id=getattr(page, p + "translation"),
+        source_id=page.desk_source,
+        percent=100 * done // total if total else 100,
+    )

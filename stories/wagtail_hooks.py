@@ -1,7 +1,12 @@
 from django.contrib import messages
+from django.urls import path, reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .views import DESK_PERMISSION, TranslationDeskPanel, TranslationDeskView
 
 
 @hooks.register("before_delete_page")
@@ -25,3 +30,35 @@ def name_the_translations_before_deleting(request, page):
                 listing=listing,
             ),
         )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_desk_urls():
+    return [
+        path("translation-desk/", TranslationDeskView.as_view(), name="translation_desk"),
+        path(
+            "translation-desk/results/",
+            TranslationDeskView.as_view(results_only=True),
+            name="translation_desk_results",
+        ),
+    ]
+
+
+class TranslationDeskMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(DESK_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_desk_menu_item():
+    return TranslationDeskMenuItem(
+        gettext_lazy("Translation desk"),
+        reverse("translation_desk"),
+        icon_name="globe",
+        order=250,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_desk_panel(request, panels):
+    panels.append(TranslationDeskPanel(request.user))

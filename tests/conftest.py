@@ -1,9 +1,12 @@
+import io
 import os
 import shutil
 from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.utils import translation
 from django.utils.text import slugify
 from wagtail.models import Page, Site
@@ -101,6 +104,15 @@ def tree(locales, translate_page):
             )
         ),
     )
+
+
+@pytest.fixture
+def french_translator(client, tree, django_user_model):
+    call_command("setup_groups", stdout=io.StringIO())
+    user = django_user_model.objects.create_user("claire", "claire@example.com", "pw")
+    user.groups.add(Group.objects.get(name="Translators (French)"))
+    client.force_login(user)
+    return client
 
 
 def chromium_path():

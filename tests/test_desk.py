@@ -1,13 +1,17 @@
 """Each story's state in each edition, in a fixed number of queries."""
 
 import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail_localize.models import Translation, TranslationSource
 
 from stories import desk
+from stories.models import StoryPage
 
-from .factories import StoryPageFactory
+from .factories import PartnerOutletFactory, SectionPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,10 +43,14 @@ def test_states(tree, locales, translate_page):
     in_progress = published_story(tree, "in-progress")
     start_translation(in_progress, en)
 
-    stories = [missing, up_to_date, outdated, in_progress]
-    for story in stories:  # as the desk reads them: fresh from the database
-        story.refresh_from_db()
-    statuses = desk.edition_statuses(stories, [en, fr])
+    rows = {
+        row.pk: row
+        for row in desk.with_edition_states(desk.originals(StoryPage.objects.all()), [en, fr])
+    }
+    assert set(rows) == {story.pk for story in (missing, up_to_date, outdated, in_progress)}
+    statuses = {
+        (pk, locale.pk): desk.status(row, locale) for pk, row in rows.items() for locale in (en, fr)
+    }
     assert statuses[missing.pk, en.pk].state == desk.MISSING
     assert statuses[up_to_date.pk, en.pk].state == desk.UP_TO_DATE
     assert statuses[up_to_date.pk, en.pk].percent == 100
@@ -51,28 +59,148 @@ def test_states(tree, locales, translate_page):
     assert statuses[in_progress.pk, en.pk].percent == 0
     assert {statuses[story.pk, fr.pk].state for story in (missing, up_to_date)} == {desk.MISSING}
 
-    original = desk.edition_statuses([missing], [locales["ru"]])[missing.pk, locales["ru"].pk]
-    assert original.state == desk.ORIGINAL
+    ru = locales["ru"]
+    row = desk.with_edition_states(StoryPage.objects.filter(pk=missing.pk), [ru]).get()
+    assert desk.status(row, ru).state == desk.ORIGINAL
 
 
-def test_queries_do_not_grow_with_stories(tree, locales, translate_page):
-    editions = [locales["en"], locales["fr"]]
+@pytest.fixture
+def editor(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("ed", "ed@example.com", "pw"))
+    return client
 
-    def add(n):
-        for i in range(n):
-            story = published_story(tree, f"story-{add.count}-{i}")
-            translate_page(story, "en")
-        add.count += 1
 
-    add.count = 0
+def desk_rows(response):
+    """{story title: {column heading: cell text and link}} from the desk's table."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    table = soup.select_one("table.listing")
+    if table is None:
+        assert "There are no results." in soup.get_text() or "No " in soup.get_text()
+        return {}
+    headings = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+    rows = {}
+    for tr in table.select("tbody tr"):
+        cells = tr.find_all("td")
+        title = cells[0].get_text(" ", strip=True)
+        rows[title] = {
+            heading: (
+                " ".join(cell.get_text(" ", strip=True).split()),
+                cell.a["href"] if cell.a else None,
+            )
+            for heading, cell in zip(headings, cells, strict=True)
+        }
+    return rows
 
-    def queries():
-        stories = list(tree.ru.section.get_children().specific())
-        with CaptureQueriesContext(connection) as captured:
-            desk.edition_statuses(stories, editions)
-        return len(captured)
 
-    add(2)
-    few = queries()
-    add(8)
-    assert queries() == few == 3 + len(editions)
+def test_desk_lists_originals_with_a_link_to_each_next_step(editor, tree, locales, translate_page):
+    missing = published_story(tree, "nobody-translated-me")
+    done = published_story(tree, "all-done")
+    translate_page(done, "en")
+    outdated = published_story(tree, "changed-since")
+    translate_page(outdated, "fr")
+    outdated.refresh_from_db()
+    outdated.standfirst = "Changed after translation."
+    outdated.save_revision().publish()
+    begun = published_story(tree, "half-way")
+    start_translation(begun, locales["fr"])
+
+    rows = desk_rows(editor.get(reverse("translation_desk")))
+    assert set(rows) == {"nobody-translated-me", "all-done", "changed-since", "half-way"}
+    submit = reverse("wagtail_localize:submit_page_translation", args=[missing.pk])
+    assert rows["nobody-translated-me"]["English"] == (
+        "Not translated Translate",
+        f"{submit}?select_locale=en",
+    )
+    english = done.get_translation(locales["en"])
+    assert rows["all-done"]["English"] == (
+        "Up to date Open",
+        reverse("wagtailadmin_pages:edit", args=[english.pk]),
+    )
+    text, link = rows["changed-since"]["French"]
+    assert text == "Out of date Sync"
+    source = TranslationSource.objects.get(object_id=outdated.translation_key)
+    assert link.startswith(reverse("wagtail_localize:update_translations", args=[source.pk]))
+    french = begun.get_translation(locales["fr"])
+    assert rows["half-way"]["French"] == (
+        "In progress (0%) Continue",
+        reverse("wagtailadmin_pages:edit", args=[french.pk]),
+    )
+    assert rows["half-way"]["Original language"][0] == "Russian"
+
+
+def test_desk_filters(editor, tree, locales, translate_page):
+    other_section = SectionPageFactory(parent=tree.ru.home, title="Economy", slug="economy")
+    partner = PartnerOutletFactory(locale=locales["ru"], name="Vechernii Varensk")
+    StoryPageFactory(parent=other_section, slug="market", title="market")
+    from_partner = StoryPageFactory(
+        parent=tree.ru.section, slug="partnered", title="partnered", partner=partner
+    )
+    translate_page(from_partner, "fr")
+    StoryPageFactory(parent=tree.ru.section, slug="plain", title="plain")
+    url = reverse("translation_desk")
+
+    def titles(**query):
+        return set(desk_rows(editor.get(url, query)))
+
+    assert titles() == {"market", "partnered", "plain"}
+    assert titles(section=str(other_section.translation_key)) == {"market"}
+    assert titles(partner=str(partner.translation_key)) == {"partnered"}
+    assert titles(edition="fr", status=desk.UP_TO_DATE) == {"partnered"}
+    assert titles(edition="fr", status=desk.MISSING) == {"market", "plain"}
+    assert titles(edition="en", status=desk.UP_TO_DATE) == set()
+    # The edition filter keeps only that edition's column.
+    only_french = desk_rows(editor.get(url, {"edition": "fr"}))["plain"]
+    assert "French" in only_french and "English" not in only_french
+
+
+def test_desk_queries_do_not_grow_with_the_rows_shown(
+    editor, tree, translate_page, django_assert_max_num_queries
+):
+    def add(n, start):
+        for i in range(start, start + n):
+            translate_page(published_story(tree, f"story-{i}"), "en")
+
+    url = reverse("translation_desk")
+    add(2, 0)
+    editor.get(url)  # warm the per-process caches (content types, site root paths)
+    with CaptureQueriesContext(connection) as few:
+        editor.get(url)
+    add(10, 2)
+    with django_assert_max_num_queries(len(few)):
+        response = editor.get(url)
+    assert len(desk_rows(response)) == 12
+
+
+def test_french_translator_gets_actions_in_french_only(french_translator, tree):
+    story = published_story(tree, "only-russian")
+    row = desk_rows(french_translator.get(reverse("translation_desk")))["only-russian"]
+    assert row["English"] == ("Not translated", None)
+    submit = reverse("wagtail_localize:submit_page_translation", args=[story.pk])
+    assert row["French"] == ("Not translated Translate", f"{submit}?select_locale=fr")
+
+
+def test_desk_needs_the_submit_translation_permission(client, django_user_model):
+    user = django_user_model.objects.create_user("reader", "r@example.com", "pw")
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    client.force_login(user)
+    response = client.get(reverse("translation_desk"))
+    assert response.status_code == 302  # Wagtail's "no permission" redirect to the dashboard
+    assert "Translation desk" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_dashboard_counts_the_translators_edition(french_translator, tree, translate_page):
+    published_story(tree, "waiting-1")
+    published_story(tree, "waiting-2")
+    translate_page(published_story(tree, "done"), "fr")
+    soup = BeautifulSoup(french_translator.get(reverse("wagtailadmin_home")).content, "html.parser")
+    panel = soup.select_one("#translation-desk-section")
+    assert panel is not None
+    rows = panel.select("tbody tr")
+    assert [row.td.get_text(strip=True) for row in rows] == ["French"]
+    counts = {link["aria-label"]: link["href"] for link in rows[0].select("td a[aria-label]")}
+    assert "2 Not translated" in counts
+    assert "1 Up to date" in counts
+    assert "edition=fr" in counts["2 Not translated"]
+    assert "status=missing" in counts["2 Not translated"]

@@ -16,15 +16,6 @@ from .factories import StoryPageFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def french_translator(client, tree, django_user_model):
-    call_command("setup_groups", stdout=io.StringIO())
-    user = django_user_model.objects.create_user("claire", "claire@example.com", "pw")
-    user.groups.add(Group.objects.get(name="Translators (French)"))
-    client.force_login(user)
-    return client
-
-
 def story_form(page, title, action):
     return nested_form_data(
         {
