@@ -3,7 +3,9 @@
 Wagtail's own migrations create Editors and Moderators with permissions on the whole
 tree; this adds one Translators group per edition, e.g. "Translators (French)", who
 may add and edit pages in their edition's tree and submit them for moderation, but not
-publish, and may not touch the other editions or the originals.
+publish, and may not touch the other editions or the originals. They may also change
+authors and partner outlets, which they translate; stories.wagtail_hooks limits that to
+their own language, since Django's permissions cannot say "only in French".
 """
 
 from django.conf import settings
@@ -13,6 +15,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from home.models import HomePage
 
 TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+TRANSLATOR_SNIPPET_PERMISSIONS = ("change_author", "change_partneroutlet")
 
 
 def translators_group_name(language_code):
@@ -41,9 +44,12 @@ def setup_groups():
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=root, permission=permission
                 )
+    snippet_permissions = Permission.objects.filter(
+        content_type__app_label="stories", codename__in=TRANSLATOR_SNIPPET_PERMISSIONS
+    )
     for code in settings.EDITION_LANGUAGES:
         group, _ = Group.objects.get_or_create(name=translators_group_name(code))
-        group.permissions.add(admin_access, submit_translation)
+        group.permissions.add(admin_access, submit_translation, *snippet_permissions)
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=Collection.get_first_root_node(), permission=choose_image
         )

@@ -17,6 +17,7 @@ from wagtail_localize.models import (
     TranslationLog,
     TranslationSource,
 )
+from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.strings import StringValue
 
 
@@ -109,3 +110,34 @@ def original_of(page):
         original.last_published_at and last_synced and original.last_published_at > last_synced
     )
     return Original(page=original if original.live else None, updated_since=updated_since)
+
+
+class KeepExistingTranslationsCreator(TranslationCreator):
+    """wagtail-localize's Translate action, minus its overwriting of related objects.
+
+    Submitting a story also submits the topics, authors and partner it points at, one
+    level deep. Upstream does that even when the related object already exists in the
+    target language, translated from another source: a Russian story pulled into French
+    replaced the French topic "Drones" (made from English) with the Russian text and
+    republished it. Related objects are only submitted for the languages they lack, and
+    the rest keep their translation (compare wagtail-localize#878).
+    """
+
+    def create_translations(self, instance, include_related_objects=True):
+        if include_related_objects:  # the object the translator chose: as upstream
+            return super().create_translations(instance, include_related_objects)
+        existing = set(
+            type(instance)
+            .objects.filter(translation_key=instance.translation_key)
+            .values_list("locale_id", flat=True)
+        )
+        chosen = self.target_locales
+        self.target_locales = [locale for locale in chosen if locale.pk not in existing]
+        if not self.target_locales:
+            self.seen_objects.add(instance.translation_key)
+            self.target_locales = chosen
+            return None
+        try:
+            return super().create_translations(instance, include_related_objects)
+        finally:
+            self.target_locales = chosen

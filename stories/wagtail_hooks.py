@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
@@ -6,7 +7,15 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .views import DESK_PERMISSION, TranslationDeskPanel, TranslationDeskView
+from .views import (
+    DESK_PERMISSION,
+    SubmitPageTranslationView,
+    SubmitSnippetTranslationView,
+    TranslationDeskPanel,
+    TranslationDeskView,
+    locales_worked_by,
+    submit_translation_for_review,
+)
 
 
 @hooks.register("before_delete_page")
@@ -35,11 +44,24 @@ def name_the_translations_before_deleting(request, page):
 @hooks.register("register_admin_urls")
 def register_translation_desk_urls():
     return [
+        # These shadow wagtail-localize's own submit views (same paths, matched first because
+        # this app's hooks load before wagtail_localize's), so its links and reverse() names
+        # keep working while the languages offered follow the user's permissions.
+        path("localize/submit/page/<int:page_id>/", SubmitPageTranslationView.as_view()),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            SubmitSnippetTranslationView.as_view(),
+        ),
         path("translation-desk/", TranslationDeskView.as_view(), name="translation_desk"),
         path(
             "translation-desk/results/",
             TranslationDeskView.as_view(results_only=True),
             name="translation_desk_results",
+        ),
+        path(
+            "translation/<int:translation_id>/submit-for-review/",
+            submit_translation_for_review,
+            name="submit_translation_for_review",
         ),
     ]
 
@@ -62,3 +84,15 @@ def register_translation_desk_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_translation_desk_panel(request, panels):
     panels.append(TranslationDeskPanel(request.user))
+
+
+@hooks.register("before_edit_snippet")
+@hooks.register("before_delete_snippet")
+def keep_translators_to_their_languages(request, instances):
+    """Snippet permissions are per model, not per language: a translator who may change
+    authors may change them only in the languages they work in."""
+    if not isinstance(instances, list):
+        instances = [instances]
+    locale_ids = {getattr(instance, "locale_id", None) for instance in instances} - {None}
+    if locale_ids - set(locales_worked_by(request.user).values_list("pk", flat=True)):
+        raise PermissionDenied

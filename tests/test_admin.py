@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from stories.models import BriefingIndexPage, StoryPage, TopicIndexPage
+from stories.models import BriefingIndexPage, StoryPage, TopicIndexPage, TopicPage
 
 from .factories import AuthorFactory, StoryPageFactory
 
@@ -154,3 +154,34 @@ def test_deleting_a_credited_snippet_is_refused_without_losing_data(editor, tree
     response = editor.post(url)
     assert response.status_code < 500
     assert type(snippet).objects.filter(pk=snippet.pk).exists()
+
+
+def test_translating_a_russian_story_keeps_the_french_topics_and_authors(
+    editor, tree, locales, translate_page, django_capture_on_commit_callbacks
+):
+    """Upstream, the Translate action re-translated every related object into the target
+    language, so a Russian story overwrote the French topic (made from English) with
+    Russian text. Existing translations are left alone; missing ones are still made."""
+    known = AuthorFactory(name="Ilya Sorin", locale=locales["en"])
+    for code in ("fr", "ru"):
+        translate_page(known, code)
+    new = AuthorFactory(name="Vera Lind", locale=locales["ru"])
+    story = StoryPageFactory(
+        parent=tree.ru.section,
+        topics=[tree.ru.topic],
+        authors=[known.get_translation(locales["ru"]), new],
+    )
+    french_topic_title = tree.fr.topic.title
+    french_author_name = known.get_translation(locales["fr"]).name
+
+    url = reverse("wagtail_localize:submit_page_translation", args=(story.pk,))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor.post(url, {"locales": [locales["fr"].pk]}).status_code == 302
+
+    assert TopicPage.objects.get(pk=tree.fr.topic.pk).title == french_topic_title
+    assert known.get_translation(locales["fr"]).name == french_author_name
+    french = StoryPage.objects.get(translation_key=story.translation_key, locale=locales["fr"])
+    assert [t.topic_id for t in french.story_topics.all()] == [tree.fr.topic.pk]
+    authors = [byline.author for byline in french.bylines.all()]
+    assert authors[0].pk == known.get_translation(locales["fr"]).pk
+    assert authors[1].locale == locales["fr"]  # a French placeholder for the translator
