@@ -171,6 +171,7 @@ def test_translating_a_russian_story_keeps_the_french_topics_and_authors(
         topics=[tree.ru.topic],
         authors=[known.get_translation(locales["ru"]), new],
     )
+    story.save_revision().publish()
     french_topic_title = tree.fr.topic.title
     french_author_name = known.get_translation(locales["fr"]).name
 
@@ -181,6 +182,7 @@ def test_translating_a_russian_story_keeps_the_french_topics_and_authors(
     assert TopicPage.objects.get(pk=tree.fr.topic.pk).title == french_topic_title
     assert known.get_translation(locales["fr"]).name == french_author_name
     french = StoryPage.objects.get(translation_key=story.translation_key, locale=locales["fr"])
+    assert not french.live, "untranslated text never goes live"
     assert [t.topic_id for t in french.story_topics.all()] == [tree.fr.topic.pk]
     authors = [byline.author for byline in french.bylines.all()]
     assert authors[0].pk == known.get_translation(locales["fr"]).pk

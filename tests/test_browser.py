@@ -1,6 +1,14 @@
-"""A reader in Debian's Chromium: cards expand in place, stories open, the edition switches."""
+"""In Debian's Chromium: a reader's cards, stories and editions; a translator's day."""
+
+import io
 
 import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from wagtail.rich_text import RichText
+
+from stories.models import StoryPage
 
 from .conftest import chromium_path
 from .factories import AuthorFactory, StoryPageFactory
@@ -76,3 +84,88 @@ def test_reader_expands_a_card_reads_the_story_and_switches_edition(
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.locator("h1").inner_text() == "[fr] The town that lost its ferry"
     assert page.locator(".video-marker, .video__play").first.inner_text().startswith("Lire")
+
+
+def log_in(browser, base_url, username):
+    page = browser.new_context().new_page()
+    page.goto(base_url + reverse("wagtailadmin_login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", "pw")
+    page.click("button[type=submit]")
+    page.wait_for_url(base_url + reverse("wagtailadmin_home"))
+    return page
+
+
+def test_french_translator_translates_a_russian_story_for_the_reader(
+    live_server, browser, tree, django_user_model
+):
+    call_command("setup_groups", stdout=io.StringIO())
+    translator = django_user_model.objects.create_user("claire", "claire@example.com", "pw")
+    translator.groups.add(Group.objects.get(name="Translators (French)"))
+    django_user_model.objects.create_superuser("moderator", "mod@example.com", "pw")
+    story = StoryPageFactory(
+        parent=tree.ru.section,
+        title="Мост через Варьгу",
+        slug="most-cherez-varygu",
+        standfirst="Строительство начнётся весной.",
+        summary="Город ждёт моста двадцать лет.",
+        dateline="Варьск",
+        body=[
+            ("paragraph", RichText("<p>Мост будет длиной в километр.</p>")),
+            ("paragraph", RichText("<p>Паром остановился в марте.</p>")),
+        ],
+        topics=[tree.ru.topic],
+        focus=tree.ru.topic,
+    )
+    story.save_revision().publish()
+
+    # The translator finds the story on the desk and starts the French translation.
+    admin = log_in(browser, live_server.url, "claire")
+    admin.goto(live_server.url + reverse("translation_desk") + "?edition=fr&status=missing")
+    row = admin.locator("tr", has_text="Мост через Варьгу")
+    assert row.locator("td").last.text_content().split() == ["Not", "translated", "Translate"]
+    row.get_by_role("link", name="Translate").click()
+    admin.get_by_role("button", name="Submit").click()
+    admin.wait_for_url("**/edit/")
+
+    # wagtail-localize's editor: two segments by hand, the rest by machine.
+    editor = admin.locator(".js-translation-editor")
+    for text in ("Un pont sur la Varga", "Les travaux commenceront au printemps."):
+        editor.get_by_role("button", name="Translate", exact=True).first.click()
+        editor.locator("textarea").fill(text)
+        with admin.expect_response(lambda response: "/strings/" in response.url):
+            editor.get_by_role("button", name="Save", exact=True).click()
+    admin.get_by_role("button", name="Translate with Dummy translator").click()
+    admin.wait_for_load_state("networkidle")
+    assert editor.get_by_role("button", name="Translate", exact=True).count() == 0
+    admin.get_by_role("button", name="Submit for review").click()
+    admin.wait_for_load_state("networkidle")
+    assert "was submitted for review" in admin.locator(".messages").inner_text()
+    admin.context.close()  # admin pages keep pinging the server; stop them before teardown
+
+    french = StoryPage.objects.get(
+        translation_key=story.translation_key, locale__language_code="fr"
+    )
+    assert not french.live, "nothing reaches readers before review"
+
+    # A moderator approves it from the dashboard.
+    moderator = log_in(browser, live_server.url, "moderator")
+    review = moderator.locator("tr", has_text="Un pont sur la Varga")
+    review.get_by_role("button", name="Actions").click()
+    with moderator.expect_navigation():
+        review.get_by_role("button", name="Approve", exact=True).click()
+    moderator.context.close()
+
+    french = StoryPage.objects.get(pk=french.pk)
+    assert french.live
+    assert french.get_parent().pk == tree.fr.section.pk
+    reader = browser.new_page(viewport={"width": 375, "height": 740})
+    reader.goto(live_server.url + french.url)
+    assert reader.locator("html").get_attribute("lang") == "fr"
+    assert reader.locator("h1").inner_text() == "Un pont sur la Varga"
+    assert "Les travaux commenceront au printemps." in reader.locator("main").inner_text()
+    original = reader.locator(".language-switcher a[hreflang=ru]")
+    assert original.text_content() == "Русский"
+    original.click()
+    reader.wait_for_url(live_server.url + story.url)
+    assert reader.locator("h1").inner_text() == "Мост через Варьгу"

@@ -128,6 +128,9 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# wagtail-localize publishes a new translation at once when its source is live, which puts
+# the untranslated Russian text on the French edition; a translation starts as a draft.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Machine translation in wagtail-localize's editor. DEEPL_AUTH_KEY selects DeepL,
 # LIBRETRANSLATE_URL selects LibreTranslate; with neither, wagtail-localize's dummy
