@@ -7,9 +7,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.images.models import Image
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.demo import content
+from stories import desk
 from stories.models import (
     Author,
     BriefingPage,
@@ -55,8 +56,12 @@ def demo(monkeypatch):
 
 def test_demo_has_the_promised_content(demo, client):
     live = StoryPage.objects.live()
+    awaiting = {
+        code: sum(code in spec.get("awaiting", ()) for spec in content.STORIES)
+        for code in ("en", "fr")
+    }
     for code in ("en", "fr"):
-        assert live.filter(locale__language_code=code).count() == 15, code
+        assert live.filter(locale__language_code=code).count() == 15 - awaiting[code], code
         assert TopicPage.objects.live().filter(locale__language_code=code).count() >= 4
         assert SectionPage.objects.live().filter(locale__language_code=code).count() == 2
         assert BriefingPage.objects.live().filter(locale__language_code=code).count() == 3
@@ -68,9 +73,12 @@ def test_demo_has_the_promised_content(demo, client):
     for original in russian_originals:
         assert original.partner is not None
         for code in ("en", "fr"):
-            translation = StoryPage.objects.get(
+            translation = StoryPage.objects.filter(
                 translation_key=original.translation_key, locale__language_code=code
-            )
+            ).first()
+            if translation is None:
+                assert awaiting[code], f"{original} is missing in {code}"
+                continue
             assert translation.live
             assert translation.title != original.title
             assert {t.topic.locale.language_code for t in translation.story_topics.all()} == {code}
@@ -93,6 +101,15 @@ def test_demo_has_the_promised_content(demo, client):
 
     for story in live.filter(locale__language_code__in=["en", "fr"]):
         assert client.get(story.url).status_code == 200, story.url
+
+
+def test_demo_leaves_work_on_the_translation_desk(demo):
+    french = Locale.objects.get(language_code="fr")
+    rows = desk.with_edition_states(desk.originals(StoryPage.objects.all()), [french])
+    states = {row.slug: desk.status(row, french).state for row in rows}
+    assert list(states.values()).count(desk.MISSING) == 1
+    assert list(states.values()).count(desk.OUT_OF_DATE) == 1
+    assert states["porto-alvo-yellow-tram"] == desk.OUT_OF_DATE
 
 
 def test_load_demo_twice_duplicates_nothing(demo, monkeypatch):

@@ -270,6 +270,7 @@ class DemoBuilder:
         code = spec["source_locale"]
         section = self.in_locale(self.sections[spec["section"]], code)
         story = StoryPage.objects.child_of(section).filter(slug=spec["slug"][code]).first()
+        created = story is None
         published = self.now - datetime.timedelta(days=spec["days_ago"], hours=len(spec["key"]))
         if story is None:
             updates = [v["hours_after"] for t, v in spec["body"] if t == "update_note"]
@@ -315,6 +316,8 @@ class DemoBuilder:
             story.save_revision().publish()
             StoryPage.objects.filter(pk=story.pk).update(first_published_at=published)
         for target in ("en", "fr"):
+            if target in spec.get("awaiting", ()):
+                continue
             if target != code and not story.has_translation(self.locales[target]):
                 # A translator's name reads the same in every edition.
                 names = (
@@ -323,6 +326,10 @@ class DemoBuilder:
                     else {}
                 )
                 translate(story, target, strings_for(spec, code, target, extra=names))
+        if created and spec.get("revised_standfirst"):
+            story = StoryPage.objects.get(pk=story.pk)
+            story.standfirst = spec["revised_standfirst"]
+            story.save_revision().publish()
         return story
 
     # Briefings --------------------------------------------------------------

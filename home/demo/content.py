@@ -517,6 +517,8 @@ STORIES = [
     {
         "key": "grid-winter",
         "source_locale": "ru",
+        # Left for the French desk: the translation desk lists it as not translated.
+        "awaiting": ["fr"],
         "section": "world-affairs",
         "topics": ["energy", "climate"],
         "focus": "energy",
@@ -770,6 +772,9 @@ STORIES = [
     {
         "key": "porto-alvo-trams",
         "source_locale": "en",
+        # Edited after it was translated: the French desk sees it out of date, and French
+        # readers see that the original has been updated since.
+        "revised_standfirst": "The city will restore four lines it closed in the 1990s, the first by next spring. Neighbours who lost their buses are cautiously pleased.",
         "section": "society",
         "topics": ["climate"],
         "focus": None,
