@@ -7,6 +7,7 @@ thousands of stories in a fixed number of queries.
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     BooleanField,
     Case,
@@ -21,9 +22,9 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -35,6 +36,7 @@ from wagtail_localize.models import (
 ORIGINAL = "original"
 MISSING = "missing"
 IN_PROGRESS = "in_progress"
+IN_REVIEW = "in_review"
 OUT_OF_DATE = "out_of_date"
 UP_TO_DATE = "up_to_date"
 
@@ -42,6 +44,7 @@ UP_TO_DATE = "up_to_date"
 STATE_CHOICES = [
     (MISSING, _("Not translated")),
     (IN_PROGRESS, _("In progress")),
+    (IN_REVIEW, _("In review")),
     (OUT_OF_DATE, _("Out of date")),
     (UP_TO_DATE, _("Up to date")),
 ]
@@ -91,6 +94,7 @@ def with_edition_states(queryset, locales):
             ).values("pk")[:1]
         )
     )
+    page_type = ContentType.objects.get_for_model(Page)
     for locale in locales:
         p = _prefix(locale)
         target = Page.objects.filter(translation_key=OuterRef("translation_key"), locale=locale)
@@ -107,6 +111,13 @@ def with_edition_states(queryset, locales):
             **{
                 p + "page": Subquery(target.values("pk")[:1]),
                 p + "live": Exists(target.filter(live=True)),
+                p + "in_review": Exists(
+                    WorkflowState.objects.filter(
+                        base_content_type=page_type,
+                        object_id=Cast(OuterRef(p + "page"), CharField()),
+                        status=WorkflowState.STATUS_IN_PROGRESS,
+                    )
+                ),
                 p + "translation": Subquery(
                     Translation.objects.filter(
                         source_id=OuterRef("desk_source"), target_locale=locale
@@ -138,6 +149,7 @@ def with_edition_states(queryset, locales):
                 p + "state": Case(
                     When(locale=locale, then=Value(ORIGINAL)),
                     When(**{p + "page__isnull": True}, then=Value(MISSING)),
+                    When(**{p + "in_review": True}, then=Value(IN_REVIEW)),
                     # Made by hand rather than through wagtail-localize: live means done.
                     When(
                         **{p + "translation__isnull": True, p + "live": True},

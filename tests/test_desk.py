@@ -42,12 +42,19 @@ def test_states(tree, locales, translate_page):
     outdated.save_revision().publish()
     in_progress = published_story(tree, "in-progress")
     start_translation(in_progress, en)
+    in_review = published_story(tree, "in-review")
+    translate_page(in_review, "fr")
+    french = in_review.get_translation(fr)
+    french.save_revision()
+    french.get_workflow().start(french, None)
 
     rows = {
         row.pk: row
         for row in desk.with_edition_states(desk.originals(StoryPage.objects.all()), [en, fr])
     }
-    assert set(rows) == {story.pk for story in (missing, up_to_date, outdated, in_progress)}
+    assert set(rows) == {
+        story.pk for story in (missing, up_to_date, outdated, in_progress, in_review)
+    }
     statuses = {
         (pk, locale.pk): desk.status(row, locale) for pk, row in rows.items() for locale in (en, fr)
     }
@@ -58,6 +65,7 @@ def test_states(tree, locales, translate_page):
     assert statuses[in_progress.pk, en.pk].state == desk.IN_PROGRESS
     assert statuses[in_progress.pk, en.pk].percent == 0
     assert {statuses[story.pk, fr.pk].state for story in (missing, up_to_date)} == {desk.MISSING}
+    assert statuses[in_review.pk, fr.pk].state == desk.IN_REVIEW
 
     ru = locales["ru"]
     row = desk.with_edition_states(StoryPage.objects.filter(pk=missing.pk), [ru]).get()
