@@ -30,16 +30,21 @@ def start_translation(story, locale):
     return translation
 
 
+def revised_after_translation(tree, slug, code, translate_page):
+    story = published_story(tree, slug)
+    translate_page(story, code)
+    story.refresh_from_db()
+    story.standfirst = "Changed after translation."
+    story.save_revision().publish()
+    return story
+
+
 def test_states(tree, locales, translate_page):
     en, fr = locales["en"], locales["fr"]
     missing = published_story(tree, "missing")
     up_to_date = published_story(tree, "up-to-date")
     translate_page(up_to_date, "en")
-    outdated = published_story(tree, "outdated")
-    translate_page(outdated, "en")
-    outdated.refresh_from_db()
-    outdated.standfirst = "Changed after translation."
-    outdated.save_revision().publish()
+    outdated = revised_after_translation(tree, "outdated", "en", translate_page)
     in_progress = published_story(tree, "in-progress")
     start_translation(in_progress, en)
     in_review = published_story(tree, "in-review")
@@ -104,11 +109,7 @@ def test_desk_lists_originals_with_a_link_to_each_next_step(editor, tree, locale
     missing = published_story(tree, "nobody-translated-me")
     done = published_story(tree, "all-done")
     translate_page(done, "en")
-    outdated = published_story(tree, "changed-since")
-    translate_page(outdated, "fr")
-    outdated.refresh_from_db()
-    outdated.standfirst = "Changed after translation."
-    outdated.save_revision().publish()
+    outdated = revised_after_translation(tree, "changed-since", "fr", translate_page)
     begun = published_story(tree, "half-way")
     start_translation(begun, locales["fr"])
 
