@@ -1,16 +1,31 @@
 from django.db import models
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
-from stories.models import BriefingPage, SectionPage, StoryPage, TopicPage
+from stories.models import (
+    AUTHORS_PATH,
+    PARTNERS_PATH,
+    Author,
+    BriefingPage,
+    PaginatedListingMixin,
+    PartnerOutlet,
+    SectionPage,
+    StoryPage,
+    TopicPage,
+)
+
+from .alternates import Alternate
 
 HOME_LATEST_STORIES = 12
 
 
-class HomePage(Page):
-    """The front page of one edition: one per locale, translations of each other."""
+class HomePage(RoutablePageMixin, PaginatedListingMixin, Page):
+    """The front page of one edition: one per locale, translations of each other.
+    Author and partner pages hang off it, since authors and partners are snippets."""
 
     introduction = models.TextField(
         _("introduction"),
@@ -37,6 +52,56 @@ class HomePage(Page):
             BriefingPage.objects.filter(**in_edition).live().public().order_by("-date").first()
         )
         return context
+
+    @path(f"{AUTHORS_PATH}/<slug:slug>/", name="author")
+    def author_page(self, request, slug):
+        author = get_object_or_404(
+            Author.objects.select_related("locale", "photo"), locale_id=self.locale_id, slug=slug
+        )
+        stories = StoryPage.objects.filter(
+            locale_id=self.locale_id, bylines__author=author
+        ).for_cards()
+        return self.render_snippet_page(
+            request, "stories/author_page.html", author, stories, description=author.bio
+        )
+
+    @path(f"{PARTNERS_PATH}/<slug:slug>/", name="partner")
+    def partner_page(self, request, slug):
+        partner = get_object_or_404(
+            PartnerOutlet.objects.select_related("locale", "logo"),
+            locale_id=self.locale_id,
+            slug=slug,
+        )
+        stories = StoryPage.objects.filter(locale_id=self.locale_id, partner=partner).for_cards()
+        return self.render_snippet_page(
+            request, "stories/partner_page.html", partner, stories, description=partner.description
+        )
+
+    def render_snippet_page(self, request, template, snippet, stories, *, description):
+        live_editions = set(
+            self.get_translations(inclusive=True).live().public().values_list("locale", flat=True)
+        )
+        translations = (
+            type(snippet)
+            .objects.filter(translation_key=snippet.translation_key, locale__in=live_editions)
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
+        return self.render(
+            request,
+            template=template,
+            context_overrides={
+                "snippet": snippet,
+                "stories": self.paginate(request, stories),
+                "description": description,
+                "alternates": [
+                    Alternate.for_url(
+                        request, t.locale.language_code, t.url, current=t.pk == snippet.pk
+                    )
+                    for t in translations
+                ],
+            },
+        )
 
 
 @register_setting(icon="site")

@@ -6,9 +6,11 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -51,9 +53,60 @@ class PaginatedListingMixin:
 
 # Snippets ------------------------------------------------------------------
 
+AUTHORS_PATH = "authors"
+PARTNERS_PATH = "partners"
+
+
+def edition_url(language_code, *parts):
+    """/<language>/<parts>/: the address of a route under an edition's home page."""
+    with translation.override(language_code):
+        home = reverse("wagtail_serve", args=[""])
+    return home + "".join(f"{part}/" for part in parts)
+
+
+class ReaderPageSnippetMixin(models.Model):
+    """A snippet with a page of its own under each edition's home (see home.HomePage)."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "The last part of the address of its page, e.g. “ilya-sorin”. Filled in from "
+            "the name when left empty; the same in every language."
+        ),
+    )
+    url_path_prefix = None  # AUTHORS_PATH or PARTNERS_PATH
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug()
+        super().save(*args, **kwargs)
+
+    def unique_slug(self):
+        base = slugify(self.name)[:110] or str(self.translation_key)[:8]
+        taken = set(
+            type(self)
+            .objects.filter(locale_id=self.locale_id, slug__startswith=base)
+            .exclude(translation_key=self.translation_key)
+            .values_list("slug", flat=True)
+        )
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+    @property
+    def url(self):
+        return edition_url(self.locale.language_code, self.url_path_prefix, self.slug)
+
 
 @register_snippet
-class Author(TranslatableMixin, index.Indexed, models.Model):
+class Author(TranslatableMixin, ReaderPageSnippetMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=120, help_text=_("As printed in bylines."))
     role = models.CharField(
         _("role"),
@@ -73,22 +126,34 @@ class Author(TranslatableMixin, index.Indexed, models.Model):
         related_name="+",
     )
 
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("bio"), FieldPanel("photo")]
+    url_path_prefix = AUTHORS_PATH
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-    # The name is translatable so that editions in other scripts can transliterate it.
-    override_translatable_fields = [SynchronizedField("photo")]
+    # The name is translatable so that editions in other scripts can transliterate it;
+    # the slug is not, so an author's address differs only by its language prefix.
+    override_translatable_fields = [SynchronizedField("photo"), SynchronizedField("slug")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("author")
         verbose_name_plural = _("authors")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_author_slug_per_locale")
+        ]
 
     def __str__(self):
         return self.name
 
 
 @register_snippet
-class PartnerOutlet(TranslatableMixin, index.Indexed, models.Model):
+class PartnerOutlet(TranslatableMixin, ReaderPageSnippetMixin, index.Indexed, models.Model):
     name = models.CharField(
         _("name"), max_length=120, help_text=_("The outlet's name as our readers see it.")
     )
@@ -118,8 +183,11 @@ class PartnerOutlet(TranslatableMixin, index.Indexed, models.Model):
         _("description"), blank=True, help_text=_("Two sentences introducing the outlet.")
     )
 
+    url_path_prefix = PARTNERS_PATH
+
     panels = [
         FieldPanel("name"),
+        FieldPanel("slug"),
         FieldPanel("native_name"),
         FieldRowPanel([FieldPanel("country"), FieldPanel("language")]),
         FieldPanel("website"),
@@ -132,6 +200,7 @@ class PartnerOutlet(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
     ]
     override_translatable_fields = [
+        SynchronizedField("slug"),
         SynchronizedField("native_name"),
         SynchronizedField("language"),
         SynchronizedField("website"),
@@ -142,6 +211,11 @@ class PartnerOutlet(TranslatableMixin, index.Indexed, models.Model):
         verbose_name = _("partner outlet")
         verbose_name_plural = _("partner outlets")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_partneroutlet_slug_per_locale"
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -175,9 +249,9 @@ class StoryPageQuerySet(PageQuerySet):
             .public()
             .annotate(sort_date=Coalesce("published_at", "first_published_at"))
             .order_by("-sort_date", "-pk")
-            .select_related("locale", "partner")
+            .select_related("locale", "partner__locale")
             .prefetch_related(
-                Prefetch("bylines", queryset=StoryByline.objects.select_related("author")),
+                Prefetch("bylines", queryset=StoryByline.objects.select_related("author__locale")),
                 Prefetch(
                     "story_topics",
                     queryset=StoryTopic.objects.filter(is_focus=True).select_related(
@@ -455,7 +529,7 @@ class StoryPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         photos = get_image_model().objects.prefetch_renditions("fill-96x96")
-        context["bylines"] = self.bylines.select_related("author").prefetch_related(
+        context["bylines"] = self.bylines.select_related("author__locale").prefetch_related(
             Prefetch("author__photo", queryset=photos)
         )
         context["story_topics"] = self.story_topics.select_related("topic", "topic__locale")

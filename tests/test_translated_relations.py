@@ -95,9 +95,14 @@ def test_translation_links_to_its_live_original(client, tree, snippets, locales,
         soup = BeautifulSoup(client.get(english.url).content, "html.parser")
         return [(a.get_text(), a["href"]) for a in soup.select(".provenance a")]
 
+    partner_page = ("More from Plain Facts", "/en/partners/plain-facts/")
     assert provenance_links() == [
         ("Translated from Russian.", russian.url),
         ("Plain Facts", "https://plain-facts.example/gorod"),
+        partner_page,
     ]
     russian.unpublish()
-    assert provenance_links() == [("Plain Facts", "https://plain-facts.example/gorod")]
+    assert provenance_links() == [
+        ("Plain Facts", "https://plain-facts.example/gorod"),
+        partner_page,
+    ]

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from home.alternates import Alternate
 from stories.models import SectionPage
 
 register = template.Library()
@@ -37,24 +38,32 @@ def edition_sections(home):
     return SectionPage.objects.child_of(home).live().public().in_menu()
 
 
-@register.simple_tag
-def page_translations(page):
-    """Live translations of a page, this one included, so nothing links to a missing one."""
+@register.simple_tag(takes_context=True)
+def page_alternates(context):
+    """The page in every language it is live in, itself included, so nothing links to a
+    missing translation. Views of things that are not pages pass `alternates` themselves."""
+    if "alternates" in context:
+        return context["alternates"]
+    page, request = context.get("page"), context.get("request")
     if not isinstance(page, Page):
         return []
-    return list(
+    translations = (
         page.get_translations(inclusive=True)
         .live()
         .public()
         .select_related("locale")
         .order_by("locale__language_code")
     )
+    return [
+        Alternate.for_page(request, translation, current=translation.pk == page.pk)
+        for translation in translations
+    ]
 
 
 @register.simple_tag
-def default_translation(translations):
+def default_alternate(alternates):
     """The x-default alternate: the default language's version, else the first listed."""
-    for page in translations:
-        if page.locale.language_code == settings.LANGUAGE_CODE:
-            return page
-    return translations[0] if translations else None
+    for alternate in alternates:
+        if alternate.language_code == settings.LANGUAGE_CODE:
+            return alternate
+    return alternates[0] if alternates else None
