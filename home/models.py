@@ -19,6 +19,7 @@ from stories.models import (
 )
 
 from .alternates import Alternate
+from .search import search_terms
 
 HOME_LATEST_STORIES = 12
 
@@ -75,6 +76,41 @@ class HomePage(RoutablePageMixin, PaginatedListingMixin, Page):
         stories = StoryPage.objects.filter(locale_id=self.locale_id, partner=partner).for_cards()
         return self.render_snippet_page(
             request, "stories/partner_page.html", partner, stories, description=partner.description
+        )
+
+    @path("search/", name="search")
+    def search_page(self, request):
+        terms = search_terms(request.GET.get("q", ""))
+        results = None
+        if terms:
+            # The database backend: full-text on PostgreSQL, a simpler match on SQLite.
+            found = StoryPage.objects.live().public().filter(locale_id=self.locale_id).search(terms)
+            results = self.paginate(request, found)
+            # Cards need bylines, topics and partners: one query for the page of results.
+            cards = StoryPage.objects.filter(pk__in=[s.pk for s in results]).for_cards()
+            by_pk = {story.pk: story for story in cards}
+            results.object_list = [by_pk[s.pk] for s in results if s.pk in by_pk]
+        return self.render(
+            request,
+            template="home/search_page.html",
+            context_overrides={
+                "query": request.GET.get("q", "")[:200],
+                "terms": terms,
+                "stories": results,
+                "alternates": [
+                    Alternate.for_url(
+                        request,
+                        home.locale.language_code,
+                        home.get_url(request) + self.reverse_subpage("search"),
+                        current=home.pk == self.pk,
+                    )
+                    for home in self.get_translations(inclusive=True)
+                    .live()
+                    .public()
+                    .select_related("locale")
+                    .order_by("locale__language_code")
+                ],
+            },
         )
 
     def render_snippet_page(self, request, template, snippet, stories, *, description):
