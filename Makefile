@@ -26,7 +26,7 @@ install-dev: $(VENV)/.dev-installed
 run: install
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) compile_catalogues
-	$(MANAGE) load_demo
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} $(MANAGE) load_demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin at http://127.0.0.1:$(PORT)/admin/)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 

@@ -2,10 +2,11 @@ from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 
+from stories.feeds import StoryFeedsMixin
 from stories.models import (
     AUTHORS_PATH,
     PARTNERS_PATH,
@@ -24,7 +25,7 @@ from .search import search_terms
 HOME_LATEST_STORIES = 12
 
 
-class HomePage(RoutablePageMixin, PaginatedListingMixin, Page):
+class HomePage(StoryFeedsMixin, PaginatedListingMixin, Page):
     """The front page of one edition: one per locale, translations of each other.
     Author and partner pages hang off it, since authors and partners are snippets."""
 
@@ -41,12 +42,13 @@ class HomePage(RoutablePageMixin, PaginatedListingMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def feed_stories(self):
+        return StoryPage.objects.filter(locale_id=self.locale_id).for_cards()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         in_edition = {"locale_id": self.locale_id}
-        context["latest_stories"] = StoryPage.objects.filter(**in_edition).for_cards()[
-            :HOME_LATEST_STORIES
-        ]
+        context["latest_stories"] = self.feed_stories()[:HOME_LATEST_STORIES]
         context["sections"] = SectionPage.objects.child_of(self).live().public()
         context["topics"] = TopicPage.objects.filter(**in_edition).live().public().order_by("title")
         context["latest_briefing"] = (

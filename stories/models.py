@@ -31,6 +31,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import ANALYSIS_LABELS, BriefingBodyBlock, StoryBodyBlock
+from .feeds import StoryFeedsMixin
 from .provenance import translated_from
 from .translation import original_of
 from .video import parse_video_url, validate_video_url
@@ -266,7 +267,7 @@ class StoryPageQuerySet(PageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class TopicPage(PaginatedListingMixin, Page):
+class TopicPage(StoryFeedsMixin, PaginatedListingMixin, Page):
     description = models.TextField(
         _("description"),
         blank=True,
@@ -281,16 +282,18 @@ class TopicPage(PaginatedListingMixin, Page):
     class Meta:
         verbose_name = _("topic")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        stories = StoryPage.objects.filter(
+    def feed_stories(self):
+        return StoryPage.objects.filter(
             locale_id=self.locale_id, story_topics__topic=self
         ).for_cards()
-        context["stories"] = self.paginate(request, stories)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = self.paginate(request, self.feed_stories())
         return context
 
 
-class SectionPage(PaginatedListingMixin, Page):
+class SectionPage(StoryFeedsMixin, PaginatedListingMixin, Page):
     description = models.TextField(
         _("description"),
         blank=True,
@@ -305,9 +308,12 @@ class SectionPage(PaginatedListingMixin, Page):
     class Meta:
         verbose_name = _("section")
 
+    def feed_stories(self):
+        return StoryPage.objects.child_of(self).for_cards()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = self.paginate(request, StoryPage.objects.child_of(self).for_cards())
+        context["stories"] = self.paginate(request, self.feed_stories())
         return context
 
 

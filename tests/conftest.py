@@ -115,6 +115,12 @@ def french_translator(client, tree, django_user_model):
     return client
 
 
+@pytest.fixture
+def no_cache(settings):
+    """Count the queries of a cold cache: cached renditions or site roots hide N+1s."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
 def chromium_path():
     """Debian's Chromium. In CI a missing browser fails the browser tests; locally they skip."""
     path = shutil.which("chromium") or (

@@ -94,12 +94,6 @@ def test_pagination_links_are_numbered(client, tree):
     assert soup.select_one('.pagination [aria-current="page"]').get_text() == "1"
 
 
-@pytest.fixture
-def no_cache(settings):
-    """Count the queries of a cold cache: cached renditions or site roots hide N+1s."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-
-
 def count_queries(client, url):
     client.get(url)  # warm Wagtail's site-root cache, as every request after the first does
     with CaptureQueriesContext(connection) as queries:

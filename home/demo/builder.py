@@ -10,6 +10,7 @@ after an interruption) completes the demo without duplicating anything.
 import datetime
 import os
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -107,6 +108,12 @@ class DemoBuilder:
             home.save_revision().publish()
         if site is None:
             site = Site(hostname="localhost", port=80, is_default_site=True, site_name="")
+        if (site.hostname, site.port) == ("localhost", 80):
+            # Wagtail's placeholder: point absolute links (feeds, sitemaps, canonical URLs)
+            # at the address the demo is served on.
+            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            site.hostname = address.hostname or "localhost"
+            site.port = address.port or (443 if address.scheme == "https" else 80)
         site.root_page = home
         site.save()
         self.translate_tree_page(home, content.HOME)

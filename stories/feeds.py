@@ -1,0 +1,109 @@
+"""RSS and Atom feeds of the stories a page lists: an edition's home, a topic, a section."""
+
+import mimetypes
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.images import get_image_model
+
+FEED_ITEMS = 20
+ENCLOSURE_RENDITION = "width-1200"
+
+
+class StoryFeedsMixin(RoutablePageMixin):
+    """`feed/rss/` and `feed/atom/` under a page that lists stories (see `feed_stories`)."""
+
+    has_story_feeds = True
+
+    def feed_stories(self):
+        """The page's stories, newest first, as its listing shows them."""
+        raise NotImplementedError
+
+    @path("feed/rss/", name="rss_feed")
+    def rss_feed(self, request):
+        return StoryFeed(self, Rss201rev2Feed)(request)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        return StoryFeed(self, Atom1Feed)(request)
+
+
+class StoryFeed(Feed):
+    def __init__(self, page, feed_type):
+        super().__init__()
+        self.page = page
+        self.feed_type = feed_type
+        self.language = page.locale.language_code
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        # Interface strings (the title's "Stories") in the page's language, whatever the URL.
+        with override(self.page.locale.language_code):
+            return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        from home.models import MagazineSettings
+
+        magazine = MagazineSettings.for_request(self.request).name
+        if self.page.depth <= 2:
+            return magazine
+        return f"{self.page.title} · {magazine}"
+
+    def link(self):
+        return self.page.get_full_url(self.request)
+
+    def feed_url(self):
+        return self.request.build_absolute_uri()
+
+    def description(self):
+        page = self.page
+        return (
+            getattr(page, "description", "")
+            or getattr(page, "introduction", "")
+            or _("The latest stories")
+        )
+
+    def items(self):
+        images = get_image_model().objects.prefetch_renditions(ENCLOSURE_RENDITION)
+        return self.page.feed_stories().prefetch_related(Prefetch("lead_image", queryset=images))[
+            :FEED_ITEMS
+        ]
+
+    def item_title(self, story):
+        return story.title
+
+    def item_link(self, story):
+        return story.get_full_url(self.request)
+
+    def item_guid(self, story):
+        return story.get_full_url(self.request)
+
+    def item_description(self, story):
+        return story.summary or story.standfirst
+
+    def item_author_name(self, story):
+        return ", ".join(byline.author.name for byline in story.bylines.all()) or None
+
+    def item_pubdate(self, story):
+        return story.display_date
+
+    def item_updateddate(self, story):
+        return story.updated_at or story.last_published_at or story.display_date
+
+    def item_categories(self, story):
+        return [topic.topic.title for topic in story.focus_topics]
+
+    def item_enclosures(self, story):
+        if story.lead_image is None:
+            return []
+        rendition = story.lead_image.get_rendition(ENCLOSURE_RENDITION)
+        try:
+            length = rendition.file.size
+        except (OSError, ValueError):  # the file is gone from storage: say so, not crash
+            return []
+        mime_type = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
+        return [Enclosure(self.request.build_absolute_uri(rendition.url), str(length), mime_type)]
