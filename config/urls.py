@@ -6,9 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import edition_redirect
+from seo.views import robots_txt, sitemap_index, sitemap_section
 
 urlpatterns = [
     path("", edition_redirect, name="edition_redirect"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_index, name="sitemap_index"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,0 +1,121 @@
+"""Sitemaps: one per language tree with hreflang alternates, and a Google News sitemap of
+each edition's last two days."""
+
+import datetime
+from collections import defaultdict
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from wagtail.models import Page
+
+from stories.models import StoryPage
+
+NEWS_WINDOW = datetime.timedelta(days=2)
+NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap
+
+
+def page_path(page):
+    """The page's address without scheme and host (the sitemap view adds the request's)."""
+    return page.get_url_parts()[2]
+
+
+class AlternatesMixin:
+    """xhtml:link alternates for every live translation of each page, and an x-default,
+    fetched in one query per sitemap page."""
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        keys = {url["item"].translation_key for url in urls}
+        translations = defaultdict(list)
+        for translation in (
+            Page.objects.filter(translation_key__in=keys)
+            .live()
+            .public()
+            .select_related("locale")
+            .order_by("locale__language_code")
+        ):
+            translations[translation.translation_key].append(translation)
+        for url in urls:
+            versions = translations[url["item"].translation_key]
+            if len(versions) < 2:
+                continue
+            url["alternates"] = [
+                {
+                    "lang_code": version.locale.language_code,
+                    "location": f"{protocol}://{domain}{page_path(version)}",
+                }
+                for version in versions
+            ]
+            default = next(
+                (
+                    alternate
+                    for alternate in url["alternates"]
+                    if alternate["lang_code"] == settings.LANGUAGE_CODE
+                ),
+                url["alternates"][0],
+            )
+            url["alternates"].append({**default, "lang_code": "x-default"})
+        return urls
+
+
+class LanguageSitemap(AlternatesMixin, Sitemap):
+    """Every live, public page of one language's tree."""
+
+    limit = 10_000  # keeps the alternates query's IN list within every database's limits
+
+    def __init__(self, language_code):
+        self.language_code = language_code
+
+    def items(self):
+        return (
+            Page.objects.live()
+            .public()
+            .filter(locale__language_code=self.language_code, depth__gte=2)
+            .order_by("path")
+        )
+
+    def location(self, page):
+        return page_path(page)
+
+    def lastmod(self, page):
+        return page.last_published_at
+
+
+class NewsSitemap(Sitemap):
+    """Google News: one edition's stories of the last two days, newest first."""
+
+    limit = NEWS_LIMIT
+
+    def __init__(self, language_code, publication_name):
+        self.language_code = language_code
+        self.publication_name = publication_name
+
+    def items(self):
+        return (
+            StoryPage.objects.live()
+            .public()
+            .filter(locale__language_code=self.language_code)
+            .annotate(sort_date=Coalesce("published_at", "first_published_at"))
+            .filter(sort_date__gte=timezone.now() - NEWS_WINDOW)
+            .order_by("-sort_date", "-pk")[:NEWS_LIMIT]
+        )
+
+    def location(self, story):
+        return page_path(story)
+
+    def lastmod(self, story):
+        return story.last_published_at
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            story = url["item"]
+            url["news"] = {
+                "publication": self.publication_name,
+                "language": self.language_code,
+                "date": story.sort_date,
+                "title": story.title,
+            }
+        return urls

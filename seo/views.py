@@ -1,0 +1,52 @@
+from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from wagtail.models import Page
+
+from home.models import MagazineSettings
+
+from .sitemaps import LanguageSitemap, NewsSitemap
+
+
+def sitemaps_for(request):
+    """{section: sitemap} for the languages whose home page is live. Made per request:
+    the news sitemaps carry the magazine's name from this site's settings."""
+    languages = sorted(
+        Page.objects.live()
+        .public()
+        .filter(depth=2)
+        .values_list("locale__language_code", flat=True)
+        .distinct()
+    )
+    publication = MagazineSettings.for_request(request).name
+    sitemaps = {code: LanguageSitemap(code) for code in languages}
+    for code in languages:
+        if code in settings.EDITION_LANGUAGES:
+            sitemaps[f"news-{code}"] = NewsSitemap(code, publication)
+    return sitemaps
+
+
+@require_safe
+def sitemap_index(request):
+    return sitemap_views.index(request, sitemaps_for(request), sitemap_url_name="sitemap_section")
+
+
+@require_safe
+def sitemap_section(request, section):
+    sitemaps = sitemaps_for(request)
+    if section not in sitemaps:
+        raise Http404
+    template = "seo/news_sitemap.xml" if section.startswith("news-") else "sitemap.xml"
+    return sitemap_views.sitemap(request, sitemaps, section=section, template_name=template)
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
