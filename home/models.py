@@ -19,7 +19,7 @@ from stories.models import (
     TopicPage,
 )
 
-from .alternates import Alternate
+from .links import Alternate
 from .search import search_terms
 
 HOME_LATEST_STORIES = 12

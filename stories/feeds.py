@@ -10,6 +10,8 @@ from django.utils.translation import override
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
 
+from home.links import absolute_url
+
 FEED_ITEMS = 20
 ENCLOSURE_RENDITION = "width-1200"
 
@@ -54,7 +56,7 @@ class StoryFeed(Feed):
         return f"{self.page.title} · {magazine}"
 
     def link(self):
-        return self.page.get_full_url(self.request)
+        return absolute_url(self.request, self.page)
 
     def feed_url(self):
         return self.request.build_absolute_uri()
@@ -77,10 +79,10 @@ class StoryFeed(Feed):
         return story.title
 
     def item_link(self, story):
-        return story.get_full_url(self.request)
+        return absolute_url(self.request, story)
 
     def item_guid(self, story):
-        return story.get_full_url(self.request)
+        return absolute_url(self.request, story)
 
     def item_description(self, story):
         return story.summary or story.standfirst

@@ -506,12 +506,16 @@ class StoryPage(Page):
         return parse_video_url(self.lead_video_url)
 
     @cached_property
-    def analysis_label(self):
-        labels = dict(ANALYSIS_LABELS)
+    def analysis_kind(self):
+        """The key of the story's analysis label ("analysis", "op_ed", ...), or ""."""
         for block in self.body:
             if block.block_type == "analysis_label":
-                return labels.get(block.value, "")
+                return block.value
         return ""
+
+    @property
+    def analysis_label(self):
+        return dict(ANALYSIS_LABELS).get(self.analysis_kind, "")
 
     @cached_property
     def has_video(self):

@@ -139,5 +139,7 @@ def test_story_page_queries_do_not_grow_with_bylines_and_topics(client, tree, no
 def test_story_page_query_budget(client, tree, no_cache, django_assert_max_num_queries):
     story = StoryPageFactory(parent=tree.section, topics=tree.topics, authors=[AuthorFactory()])
     client.get(story.url)
-    with django_assert_max_num_queries(25):
+    # Page serving, edition navigation, bylines, topics, provenance, and the metadata's
+    # breadcrumbs; with a cold cache, so site roots are looked up more than once.
+    with django_assert_max_num_queries(27):
         assert client.get(story.url).status_code == 200

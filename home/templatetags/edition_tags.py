@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from home.alternates import Alternate
+from home.links import Alternate
 from stories.models import SectionPage
 
 register = template.Library()

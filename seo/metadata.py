@@ -1,0 +1,198 @@
+"""What search engines and social networks read about a reader page: the description, the
+share image, and schema.org structured data."""
+
+from django.utils.text import Truncator
+
+from home.links import absolute_url
+from stories.models import Author, PartnerOutlet, StoryPage, TopicPage
+
+SHARE_IMAGE = "fill-1200x630"
+DESCRIPTION_WORDS = 40
+
+# Analysis labels with a more precise schema.org type than NewsArticle.
+ARTICLE_TYPES = {
+    "analysis": "AnalysisNewsArticle",
+    "explainer": "AnalysisNewsArticle",
+    "op_ed": "OpinionNewsArticle",
+    "reportage": "ReportageNewsArticle",
+    "investigation": "ReportageNewsArticle",
+}
+
+
+def description(page, snippet=None):
+    """The page's search description, else the text its readers see first."""
+    if snippet is not None:
+        text = getattr(snippet, "bio", "") or getattr(snippet, "description", "")
+    else:
+        text = (
+            page.search_description
+            or getattr(page, "summary", "")
+            or getattr(page, "standfirst", "")
+            or getattr(page, "description", "")
+            or getattr(page, "introduction", "")
+        )
+    return Truncator(text).words(DESCRIPTION_WORDS)
+
+
+def share_image(page, snippet=None, magazine=None):
+    image = getattr(page, "lead_image", None) if snippet is None else None
+    if image is None and snippet is not None:
+        image = getattr(snippet, "photo", None) or getattr(snippet, "logo", None)
+    if image is None and magazine is not None:
+        image = magazine.logo
+    return image.get_rendition(SHARE_IMAGE) if image else None
+
+
+def _person(author, request):
+    return {"@type": "Person", "name": author.name, "url": request.build_absolute_uri(author.url)}
+
+
+def _breadcrumbs(page, request):
+    trail = [p for p in page.get_ancestors(inclusive=True) if p.depth >= 2]
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": n,
+                "name": crumb.title,
+                "item": absolute_url(request, crumb),
+            }
+            for n, crumb in enumerate(trail, start=1)
+        ],
+    }
+
+
+def _publisher(magazine, request):
+    publisher = {"@type": "NewsMediaOrganization", "name": magazine.name}
+    if magazine.logo:
+        logo = magazine.logo.get_rendition("max-600x60")
+        publisher["logo"] = {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(logo.url),
+            "width": logo.width,
+            "height": logo.height,
+        }
+    return publisher
+
+
+def _story(page, request, context, magazine, image):
+    bylines = context.get("bylines") or page.bylines.select_related("author__locale")
+    data = {
+        "@type": ARTICLE_TYPES.get(page.analysis_kind, "NewsArticle"),
+        "headline": Truncator(page.title).chars(110),
+        "description": description(page),
+        "url": absolute_url(request, page),
+        "mainEntityOfPage": absolute_url(request, page),
+        "inLanguage": page.locale.language_code,
+        "datePublished": page.display_date.isoformat() if page.display_date else None,
+        "dateModified": (page.updated_at or page.last_published_at or page.display_date),
+        "author": [_person(byline.author, request) for byline in bylines],
+        "publisher": _publisher(magazine, request),
+    }
+    if data["dateModified"]:
+        data["dateModified"] = data["dateModified"].isoformat()
+    if image:
+        data["image"] = [request.build_absolute_uri(image.url)]
+    if page.dateline:
+        data["locationCreated"] = {"@type": "Place", "name": page.dateline}
+    original = context.get("original")
+    if page.translated_from:
+        work = {"@type": "NewsArticle", "inLanguage": page.original_language}
+        if original and original.page:
+            work["url"] = absolute_url(request, original.page)
+        elif page.original_url:
+            work["url"] = page.original_url
+        if page.original_headline:
+            work["headline"] = page.original_headline
+        if page.original_author:
+            work["author"] = {"@type": "Person", "name": page.original_author}
+        if page.partner:
+            work["publisher"] = {"@type": "NewsMediaOrganization", "name": page.partner.name}
+        data["translationOfWork"] = work
+        data["isBasedOn"] = work.get("url") or work
+        if page.translator_credit:
+            data["translator"] = {"@type": "Person", "name": page.translator_credit}
+    return [{k: v for k, v in data.items() if v not in (None, "", [])}, _breadcrumbs(page, request)]
+
+
+def _topic(page, request, context):
+    stories = context.get("stories") or []
+    return [
+        {
+            "@type": "CollectionPage",
+            "name": page.title,
+            "description": description(page),
+            "url": absolute_url(request, page),
+            "inLanguage": page.locale.language_code,
+            "hasPart": [
+                {
+                    "@type": "NewsArticle",
+                    "headline": story.title,
+                    "url": absolute_url(request, story),
+                }
+                for story in stories
+            ],
+        },
+        _breadcrumbs(page, request),
+    ]
+
+
+def _profile(snippet, request):
+    if isinstance(snippet, Author):
+        return [{**_person(snippet, request), "jobTitle": snippet.role or None}]
+    if isinstance(snippet, PartnerOutlet):
+        data = {
+            "@type": "NewsMediaOrganization",
+            "name": snippet.name,
+            "url": snippet.website or request.build_absolute_uri(snippet.url),
+        }
+        if snippet.native_name:
+            data["alternateName"] = snippet.native_name
+        return [data]
+    return []
+
+
+def structured_data(request, context, magazine, image):
+    """schema.org objects for the page in `context`, each with its @context."""
+    page, snippet = context.get("page"), context.get("snippet")
+    if snippet is not None:
+        items = _profile(snippet, request)
+    elif isinstance(page, StoryPage):
+        items = _story(page, request, context, magazine, image)
+    elif isinstance(page, TopicPage):
+        items = _topic(page, request, context)
+    elif page is not None and page.depth == 2:
+        items = [
+            {
+                "@type": "WebSite",
+                "name": magazine.name,
+                "url": absolute_url(request, page),
+                "inLanguage": page.locale.language_code,
+            }
+        ]
+    else:
+        items = []
+    return [
+        {"@context": "https://schema.org", **{k: v for k, v in item.items() if v is not None}}
+        for item in items
+    ]
+
+
+# OpenGraph wants language_TERRITORY; each of our languages has one obvious territory.
+OG_TERRITORIES = {
+    "en": "GB",
+    "fr": "FR",
+    "ru": "RU",
+    "uk": "UA",
+    "de": "DE",
+    "pt": "PT",
+    "es": "ES",
+    "it": "IT",
+    "pl": "PL",
+    "ar": "AR",
+}
+
+
+def og_locale(language_code):
+    return f"{language_code}_{OG_TERRITORIES.get(language_code, language_code.upper())}"

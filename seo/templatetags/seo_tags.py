@@ -1,0 +1,64 @@
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import mark_safe
+
+from home.models import MagazineSettings
+from seo import metadata
+
+register = template.Library()
+
+# As Django's json_script does: nothing in the data can close the <script> element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld(data):
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(_JSON_ESCAPES))  # noqa: S308 -- escaped just above
+
+
+@register.inclusion_tag("seo/includes/metadata.html", takes_context=True)
+def page_metadata(context):
+    request = context.get("request")
+    if request is None:  # templates rendered outside a request, e.g. in an e-mail
+        return {}
+    page, snippet = context.get("page"), context.get("snippet")
+    magazine = MagazineSettings.for_request(request)
+    image = metadata.share_image(page, snippet, magazine) if page is not None else None
+    canonical = request.build_absolute_uri(request.path)
+    page_number = request.GET.get("page", "")
+    if page_number.isdigit() and int(page_number) > 1:
+        canonical += f"?page={int(page_number)}"
+    if snippet is not None:
+        title = snippet.name
+    elif page is not None:
+        title = page.seo_title or page.title
+    else:
+        title = magazine.name
+    language_code = page.locale.language_code if page is not None else request.LANGUAGE_CODE
+    alternates = context.get("alternates") or []
+    return {
+        "title": title,
+        "description": metadata.description(page, snippet) if page is not None else "",
+        "canonical": canonical,
+        "noindex": "terms" in context,  # search results are not for search engines
+        "site_name": magazine.name,
+        "og_type": "article" if getattr(page, "display_date", None) and not snippet else "website",
+        "og_locale": metadata.og_locale(language_code),
+        "og_alternate_locales": [
+            metadata.og_locale(alternate.language_code)
+            for alternate in alternates
+            if not alternate.current
+        ],
+        "image": image,
+        "image_url": request.build_absolute_uri(image.url) if image else "",
+        "image_alt": (image.image.description or image.image.title) if image else "",
+        "page": page if snippet is None else None,
+        "structured_data": [
+            mark_safe(
+                json.dumps(item, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+            )
+            for item in metadata.structured_data(request, context, magazine, image)
+        ],
+    }
