@@ -33,10 +33,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .blocks import ANALYSIS_LABELS, BriefingBodyBlock, StoryBodyBlock
 from .feeds import StoryFeedsMixin
 from .provenance import translated_from
+from .sharing import share_links
 from .translation import original_of
 from .video import parse_video_url, validate_video_url
 
 STORIES_PER_PAGE = 10
+RELATED_STORIES = 3
 
 
 def language_choices():
@@ -49,7 +51,12 @@ class PaginatedListingMixin:
 
     def paginate(self, request, queryset, per_page=STORIES_PER_PAGE):
         # get_page() turns junk into page 1 and out-of-range numbers into the last page.
-        return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+        page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+        # "1 … 4 5 [6] 7 8 … 412", not a link to every page of a large archive.
+        page.page_links = list(
+            page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+        )
+        return page
 
 
 # Snippets ------------------------------------------------------------------
@@ -544,7 +551,21 @@ class StoryPage(Page):
         )
         context["story_topics"] = self.story_topics.select_related("topic", "topic__locale")
         context["original"] = original_of(self)
+        context["related_stories"] = self.related_stories()
+        context["share_links"] = share_links(
+            request.build_absolute_uri(self.get_url(request)), self.title
+        )
         return context
+
+    def related_stories(self, count=RELATED_STORIES):
+        """The latest other stories sharing a topic with this one."""
+        topic_ids = self.story_topics.values("topic_id")
+        return (
+            StoryPage.objects.filter(locale_id=self.locale_id, story_topics__topic_id__in=topic_ids)
+            .exclude(pk=self.pk)
+            .for_cards()
+            .distinct()[:count]
+        )
 
 
 class StoryByline(TranslatableMixin, Orderable):

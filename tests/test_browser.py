@@ -169,3 +169,69 @@ def test_french_translator_translates_a_russian_story_for_the_reader(
     original.click()
     reader.wait_for_url(live_server.url + story.url)
     assert reader.locator("h1").inner_text() == "Мост через Варьгу"
+
+
+def test_small_phone_reader_plays_a_video_and_searches(live_server, browser, tree, tmp_path):
+    story = StoryPageFactory(
+        parent=tree.section,
+        title="A winter without reserves for the northern grid",
+        authors=[AuthorFactory(name="Marta Kovač")],
+        lead_video_url="https://vimeo.com/123456789",
+        body=[
+            ("paragraph", RichText("<p>Engineers count the spare transformers by hand.</p>")),
+            (
+                "pull_quote",
+                {"quote": "We are one frost away from the dark.", "attribution": "A lineman"},
+            ),
+        ],
+    )
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    outside = []
+
+    def stay_on_loopback(route):
+        outside.append(route.request.url)
+        route.abort()
+
+    # Only this test's server is ever contacted; the provider's player is refused here.
+    page.route(lambda url: not url.startswith(live_server.url), stay_on_loopback)
+    page.goto(live_server.url + story.url)
+
+    shot = tmp_path / "story-320.png"
+    page.screenshot(path=shot, full_page=True)
+    assert int.from_bytes(shot.read_bytes()[16:20], "big") == 320  # the PNG's width
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert page.locator("iframe").count() == 0
+    assert outside == []
+
+    page.locator(".video__facade").click()
+    player = page.locator("iframe.video__player")
+    assert player.get_attribute("src").startswith("https://player.vimeo.com/video/123456789")
+    assert page.locator(".video__facade").count() == 0
+    page.wait_for_timeout(200)
+    assert outside and all(url.startswith("https://player.vimeo.com/") for url in outside)
+
+    page.locator("#site-search-q").fill("winter grid")
+    page.locator("#site-search-q").press("Enter")
+    page.wait_for_url("**/en/search/?q=winter+grid")
+    headlines = page.locator(".story-card__headline a").all_text_contents()
+    assert headlines == [story.title]
+    assert page.locator("#search-page-q").input_value() == "winter grid"
+
+
+def test_pages_work_without_javascript(live_server, browser, tree):
+    story = StoryPageFactory(
+        parent=tree.section, title="The ferry", lead_video_url="https://youtu.be/abcdefghijk"
+    )
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.route(lambda url: not url.startswith(live_server.url), lambda route: route.abort())
+    page.goto(live_server.url + tree.section.url)
+    excerpt = page.locator("details.story-card__excerpt").first
+    excerpt.locator("summary").click()
+    assert excerpt.locator("p").first.is_visible()
+    page.goto(live_server.url + story.url)
+    # Without the script the facade is a plain link to the provider's page.
+    assert page.locator(".video__facade").get_attribute("href") == (
+        "https://www.youtube.com/watch?v=abcdefghijk"
+    )
+    context.close()

@@ -138,8 +138,17 @@ def test_story_page_queries_do_not_grow_with_bylines_and_topics(client, tree, no
 
 def test_story_page_query_budget(client, tree, no_cache, django_assert_max_num_queries):
     story = StoryPageFactory(parent=tree.section, topics=tree.topics, authors=[AuthorFactory()])
+    for _ in range(3):  # related stories, with their own bylines and topics
+        StoryPageFactory(parent=tree.section, topics=tree.topics[:1], authors=[AuthorFactory()])
     client.get(story.url)
-    # Page serving, edition navigation, bylines, topics, provenance, and the metadata's
-    # breadcrumbs; with a cold cache, so site roots are looked up more than once.
-    with django_assert_max_num_queries(27):
+    # Page serving, edition navigation, bylines, topics, provenance, related stories and the
+    # metadata's breadcrumbs; with a cold cache, so site roots are looked up more than once.
+    with django_assert_max_num_queries(30):
         assert client.get(story.url).status_code == 200
+
+
+def test_long_archives_get_elided_page_links(rf):
+    from stories.models import PaginatedListingMixin
+
+    page = PaginatedListingMixin().paginate(rf.get("/?page=20"), list(range(1000)))
+    assert page.page_links == [1, "…", 18, 19, 20, 21, 22, "…", 100]

@@ -149,7 +149,7 @@ def test_story_page_shows_labels_credits_provenance_and_blocks(client, story):
         assert soup.select_one(f".{css_class}"), css_class
     # The video is a facade: no iframe or third-party script at page load.
     assert soup.find("iframe") is None
-    assert soup.find("script", src=True) is None
+    assert [s["src"] for s in soup.find_all("script", src=True)] == ["/static/js/site.js"]
 
     french_soup = get_ok(client, french)
     french_link = french_soup.select_one(".provenance a")
@@ -241,3 +241,23 @@ def test_stories_are_searchable_by_text_and_byline(story):
     assert list(in_english.search("ferry")) == [english]
     assert list(in_english.search("Marlow")) == [english]
     assert list(in_english.search("submarine")) == []
+
+
+def test_story_page_has_related_stories_and_plain_share_links(client, tree):
+    from bs4 import BeautifulSoup
+
+    drones, energy = tree.topics
+    story = StoryPageFactory(parent=tree.section, title="Main story", topics=[drones])
+    for n in range(4):
+        StoryPageFactory(parent=tree.section, title=f"Drone story {n}", topics=[drones, energy])
+    StoryPageFactory(parent=tree.section, title="Energy only", topics=[energy])
+    soup = BeautifulSoup(client.get(story.url).content, "html.parser")
+    related = [a.get_text() for a in soup.select(".related .story-card__headline a")]
+    assert len(related) == 3
+    assert all(title.startswith("Drone story") for title in related)
+    assert [h.name for h in soup.select(".related .story-card__headline")] == ["h3"] * 3
+
+    links = {a.get_text(): a["href"] for a in soup.select(".share__links a")}
+    assert set(links) >= {"E-mail", "Bluesky", "Facebook", "X", "Telegram", "WhatsApp"}
+    assert "http%3A%2F%2Ftestserver" + story.url.replace("/", "%2F") in links["Facebook"]
+    assert links["E-mail"].startswith("mailto:?subject=Main%20story")

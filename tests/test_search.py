@@ -96,3 +96,11 @@ def test_query_is_echoed_escaped(client, stories):
     html = response.content.decode()
     assert "<script>x</script>" not in html
     assert "<b>ferry</b>" not in html
+
+
+def test_pagination_keeps_the_query(client, tree):
+    for n in range(13):
+        StoryPageFactory(parent=tree.section, title=f"Ferry story {n}")
+    soup, _ = results(client, "/en/search/", q="ferry")
+    next_link = soup.select_one(".pagination a[rel=next]")["href"]
+    assert "q=ferry" in next_link and "page=2" in next_link
