@@ -24,3 +24,5 @@ if settings.DEBUG:
 
 # Every reader URL carries its language: /en/..., /fr/..., /ru/...
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)))
+
+handler500 = "home.views.server_error"

@@ -1,6 +1,10 @@
 from django.conf import settings
+from django.http import HttpResponseServerError
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language_from_path
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 
@@ -21,3 +25,15 @@ def edition_redirect(request):
     response = redirect(f"/{edition_for(request.headers.get('Accept-Language'))}/")
     patch_vary_headers(response, ["Accept-Language"])
     return response
+
+
+def server_error(request):
+    """The 500 page in the language of the URL. It touches neither the database nor the
+    page tree, since either may be what failed."""
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        html = render_to_string(
+            "500.html",
+            {"LANGUAGE_CODE": language, "LANGUAGE_BIDI": translation.get_language_bidi()},
+        )
+    return HttpResponseServerError(html)

@@ -93,3 +93,26 @@ def test_russian_readers_get_russian_interface_strings(client, tree):
     soup = BeautifulSoup(client.get("/ru/net-takoy-stranitsy/").content, "html.parser")
     assert soup.html["lang"] == "ru"
     assert soup.h1.get_text() == "Страница не найдена"
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "heading"),
+    [
+        ("/fr/international/", "fr", "Une erreur s’est produite"),
+        ("/ru/", "ru", "Что-то пошло не так"),
+        ("/en/x/", "en", "Something went wrong"),
+        ("/admin/", "en", "Something went wrong"),
+    ],
+)
+def test_server_error_page_speaks_the_readers_language(rf, path, lang, heading):
+    from bs4 import BeautifulSoup
+
+    from config import urls
+    from home.views import server_error
+
+    assert urls.handler500 == "home.views.server_error"
+    response = server_error(rf.get(path))
+    assert response.status_code == 500
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == lang
+    assert soup.h1.get_text() == heading
