@@ -171,7 +171,9 @@ def test_french_translator_translates_a_russian_story_for_the_reader(
     assert reader.locator("h1").inner_text() == "Мост через Варьгу"
 
 
-def test_small_phone_reader_plays_a_video_and_searches(live_server, browser, tree, tmp_path):
+def test_small_phone_reader_plays_a_video_and_searches(
+    live_server, browser, search_index, tree, tmp_path
+):
     story = StoryPageFactory(
         parent=tree.section,
         title="A winter without reserves for the northern grid",

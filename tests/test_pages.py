@@ -232,6 +232,7 @@ def test_story_still_renders_after_its_images_are_deleted(client, story):
     assert "The empty pier." not in soup.get_text()
 
 
+@pytest.mark.usefixtures("search_index")
 def test_stories_are_searchable_by_text_and_byline(story):
     from stories.models import StoryPage
 

@@ -8,7 +8,7 @@ from home.search import search_terms
 
 from .factories import StoryPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
 def test_search_terms_keep_only_words():

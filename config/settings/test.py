@@ -13,3 +13,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the finders: tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Keeping the search index up to date on every save is a third of the cost of building a
+# test's pages; tests that search turn it on with the `search_index` fixture.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+}
