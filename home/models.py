@@ -17,12 +17,14 @@ from stories.models import (
     SectionPage,
     StoryPage,
     TopicPage,
+    edition_url,
 )
 
 from .links import Alternate
 from .search import search_terms
 
 HOME_LATEST_STORIES = 12
+SEARCH_PATH = "search"
 
 
 class HomePage(StoryFeedsMixin, PaginatedListingMixin, Page):
@@ -80,7 +82,7 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, Page):
             request, "stories/partner_page.html", partner, stories, description=partner.description
         )
 
-    @path("search/", name="search")
+    @path(f"{SEARCH_PATH}/", name="search")
     def search_page(self, request):
         terms = search_terms(request.GET.get("q", ""))
         results = None
@@ -103,25 +105,29 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, Page):
                     Alternate.for_url(
                         request,
                         home.locale.language_code,
-                        home.get_url(request) + self.reverse_subpage("search"),
+                        edition_url(home.locale.language_code, SEARCH_PATH),
                         current=home.pk == self.pk,
                     )
-                    for home in self.get_translations(inclusive=True)
-                    .live()
-                    .public()
-                    .select_related("locale")
-                    .order_by("locale__language_code")
+                    for home in self.live_editions()
                 ],
             },
         )
 
-    def render_snippet_page(self, request, template, snippet, stories, *, description):
-        live_editions = set(
-            self.get_translations(inclusive=True).live().public().values_list("locale", flat=True)
+    def live_editions(self):
+        """This home page in every language it is live in."""
+        return (
+            self.get_translations(inclusive=True)
+            .live()
+            .public()
+            .select_related("locale")
+            .order_by("locale__language_code")
         )
+
+    def render_snippet_page(self, request, template, snippet, stories, *, description):
+        live_locales = self.live_editions().order_by().values("locale")
         translations = (
             type(snippet)
-            .objects.filter(translation_key=snippet.translation_key, locale__in=live_editions)
+            .objects.filter(translation_key=snippet.translation_key, locale__in=live_locales)
             .select_related("locale")
             .order_by("locale__language_code")
         )

@@ -54,7 +54,6 @@ STATE_CHOICES = [
 class EditionStatus:
     state: str
     page_id: int | None = None
-    translation_id: int | None = None
     source_id: int | None = None
     percent: int | None = None
 
@@ -182,7 +181,6 @@ def status(page, locale):
     return EditionStatus(
         state,
         page_id=getattr(page, p + "page"),
-        translation_id=getattr(page, p + "translation"),
         source_id=page.desk_source,
         percent=100 * done // total if total else 100,
     )

@@ -1,5 +1,7 @@
 """Topics, sections, stories, briefings and the snippets stories use."""
 
+import functools
+
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -65,11 +67,16 @@ AUTHORS_PATH = "authors"
 PARTNERS_PATH = "partners"
 
 
+@functools.cache
+def _edition_prefix(language_code):
+    # Fixed by the URLconf; cached because every byline on every card asks for it.
+    with translation.override(language_code):
+        return reverse("wagtail_serve", args=[""])
+
+
 def edition_url(language_code, *parts):
     """/<language>/<parts>/: the address of a route under an edition's home page."""
-    with translation.override(language_code):
-        home = reverse("wagtail_serve", args=[""])
-    return home + "".join(f"{part}/" for part in parts)
+    return _edition_prefix(language_code) + "".join(f"{part}/" for part in parts)
 
 
 class ReaderPageSnippetMixin(models.Model):
