@@ -16,6 +16,7 @@ from stories.models import (
     PartnerOutlet,
     SectionPage,
     StoryPage,
+    TopicIndexPage,
     TopicPage,
     edition_url,
 )
@@ -24,6 +25,7 @@ from .links import Alternate
 from .search import search_terms
 
 HOME_LATEST_STORIES = 12
+HOME_FOCUS_TOPICS = 6
 SEARCH_PATH = "search"
 
 
@@ -52,7 +54,8 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, Page):
         in_edition = {"locale_id": self.locale_id}
         context["latest_stories"] = self.feed_stories()[:HOME_LATEST_STORIES]
         context["sections"] = SectionPage.objects.child_of(self).live().public()
-        context["topics"] = TopicPage.objects.filter(**in_edition).live().public().order_by("title")
+        context["focus_topics"] = TopicPage.objects.in_focus(self.locale_id)[:HOME_FOCUS_TOPICS]
+        context["topic_index"] = TopicIndexPage.objects.child_of(self).live().public().first()
         context["latest_briefing"] = (
             BriefingPage.objects.filter(**in_edition).live().public().order_by("-date").first()
         )

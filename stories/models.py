@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import translation
@@ -281,6 +281,26 @@ class StoryPageQuerySet(PageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
+class TopicPageQuerySet(PageQuerySet):
+    def in_focus(self, locale):
+        """The edition's topics that published stories are about, the one with the newest
+        such story first: what the front page offers as "In focus"."""
+        newest_focused_story = (
+            StoryTopic.objects.filter(topic=OuterRef("pk"), is_focus=True, page__live=True)
+            .annotate(story_date=Coalesce("page__published_at", "page__first_published_at"))
+            .order_by("-story_date")
+            .values("story_date")[:1]
+        )
+        return (
+            self.filter(locale=locale)
+            .live()
+            .public()
+            .annotate(newest_story=Subquery(newest_focused_story))
+            .filter(newest_story__isnull=False)
+            .order_by("-newest_story", "title")
+        )
+
+
 class TopicPage(StoryFeedsMixin, PaginatedListingMixin, Page):
     description = models.TextField(
         _("description"),
@@ -292,6 +312,8 @@ class TopicPage(StoryFeedsMixin, PaginatedListingMixin, Page):
     subpage_types = []
     content_panels = Page.content_panels + [FieldPanel("description")]
     search_fields = Page.search_fields + [index.SearchField("description")]
+
+    objects = PageManager.from_queryset(TopicPageQuerySet)()
 
     class Meta:
         verbose_name = _("topic")

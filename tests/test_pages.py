@@ -13,6 +13,7 @@ from .factories import (
     ImageFactory,
     PartnerOutletFactory,
     StoryPageFactory,
+    TopicPageFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -186,6 +187,30 @@ def test_home_page_lists_latest_stories_of_its_edition(client, tree, story):
     assert [a.get_text() for a in french.select(".story-card__headline a")] == [
         "[fr] The town that lost its ferry"
     ]
+
+
+def test_front_page_offers_focus_topics_briefing_and_newsletter(client, tree):
+    drones, energy = tree.topics
+    week_ago = timezone.now() - datetime.timedelta(days=7)
+    StoryPageFactory(parent=tree.section, topics=[drones], focus=drones, published_at=week_ago)
+    StoryPageFactory(parent=tree.section, topics=[energy, drones], focus=energy)
+    # Tagged but never the focus, or the focus only of a draft: not "in focus".
+    quiet = TopicPageFactory(parent=tree.topic_index, title="Ports")
+    StoryPageFactory(parent=tree.section, topics=[quiet])
+    StoryPageFactory(parent=tree.section, topics=[quiet], focus=quiet, live=False)
+    BriefingPageFactory(parent=tree.briefing_index, title="In the News: Tuesday")
+
+    soup = get_ok(client, tree.home)
+    focus = soup.select_one("[aria-labelledby=focus-heading]")
+    assert [a.get_text() for a in focus.select(".focus-topics a")] == ["Energy", "Drones"]
+    assert focus.select("a")[-1]["href"] == tree.topic_index.url
+    assert "In the News: Tuesday" in soup.select_one("[aria-labelledby=briefing-heading]").text
+    assert soup.select_one(".front .block-newsletter-cta h2").get_text() == "Get our daily briefing"
+
+    french = get_ok(client, tree.fr.home)
+    assert french.select_one("#focus-heading") is None
+    signup = french.select_one(".block-newsletter-cta h2").get_text()
+    assert signup == "Recevez notre briefing quotidien"
 
 
 def test_unpublished_story_is_not_listed(client, tree):
