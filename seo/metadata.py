@@ -30,6 +30,7 @@ def description(page, snippet=None):
             or getattr(page, "standfirst", "")
             or getattr(page, "description", "")
             or getattr(page, "introduction", "")
+            or getattr(page, "news_headlines", "")
         )
     return Truncator(text).words(DESCRIPTION_WORDS)
 

@@ -574,7 +574,7 @@ class StoryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        photos = get_image_model().objects.prefetch_renditions("fill-96x96")
+        photos = get_image_model().objects.prefetch_renditions("fill-96x96", "fill-192x192")
         context["bylines"] = self.bylines.select_related("author__locale").prefetch_related(
             Prefetch("author__photo", queryset=photos)
         )
@@ -668,6 +668,13 @@ class BriefingPage(Page):
 
     class Meta:
         verbose_name = _("briefing")
+
+    @property
+    def news_headlines(self):
+        """The day's headlines in one line: what search engines show for the briefing."""
+        return " · ".join(
+            block.value["headline"] for block in self.body if block.block_type == "news_item"
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

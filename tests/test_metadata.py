@@ -180,10 +180,25 @@ def test_paginated_listing_canonical_keeps_the_page_number(client, tree):
     assert soup.select_one("link[rel=canonical]")["href"] == f"http://testserver{tree.section.url}"
 
 
-def test_search_results_are_not_indexed(client, tree, story):
-    soup = page(client, "/en/search/?q=vineyards")
-    assert meta(soup, "robots") == "noindex, follow"
-    assert meta(page(client, story.url), "robots") is None
+def test_search_results_name_the_search_page_as_canonical(client, tree, story):
+    soup = page(client, "/en/search/?q=vineyards&page=2")
+    assert soup.select_one("link[rel=canonical]")["href"] == "http://testserver/en/search/"
+    # Crawlable: no robots meta hides the search page or the stories it links to.
+    assert meta(soup, "robots") is None
+
+
+def test_briefing_is_described_by_its_headlines(client, tree):
+    item = {"text": RichText("<p>Details.</p>"), "story": None}
+    briefing = BriefingPageFactory(
+        parent=tree.briefing_index,
+        body=[
+            ("paragraph", RichText("<p>Good morning.</p>")),
+            ("news_item", {**item, "headline": "Ferries stop in Varensk"}),
+            ("news_item", {**item, "headline": "Grid holds through the frost"}),
+        ],
+    )
+    description = meta(page(client, briefing.url), "description")
+    assert description == "Ferries stop in Varensk · Grid holds through the frost"
 
 
 def test_author_and_partner_pages_describe_their_subject(client, tree, story):

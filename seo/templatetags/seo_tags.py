@@ -27,8 +27,11 @@ def page_metadata(context):
     magazine = MagazineSettings.for_request(request)
     image = metadata.share_image(page, snippet, magazine) if page is not None else None
     canonical = request.build_absolute_uri(request.path)
+    # Result pages of a search name the search page as canonical, rather than being noindex
+    # (which would also hide the search page itself): engines keep no query's results.
+    search_results = "terms" in context
     page_number = request.GET.get("page", "")
-    if page_number.isdigit() and int(page_number) > 1:
+    if not search_results and page_number.isdigit() and int(page_number) > 1:
         canonical += f"?page={int(page_number)}"
     if snippet is not None:
         title = snippet.name
@@ -42,7 +45,6 @@ def page_metadata(context):
         "title": title,
         "description": metadata.description(page, snippet) if page is not None else "",
         "canonical": canonical,
-        "noindex": "terms" in context,  # search results are not for search engines
         "site_name": magazine.name,
         "og_type": "article" if getattr(page, "display_date", None) and not snippet else "website",
         "og_locale": metadata.og_locale(language_code),
