@@ -39,9 +39,19 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, Page):
         help_text=_("A line under the magazine's name on the front page."),
     )
 
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "The magazine's tagline in this edition's language, shown under its name and as "
+            "the front page's title. Leave empty to use the tagline in Settings → Magazine."
+        ),
+    )
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["stories.TopicIndexPage", "stories.SectionPage", "stories.BriefingIndexPage"]
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    content_panels = Page.content_panels + [FieldPanel("tagline"), FieldPanel("introduction")]
 
     class Meta:
         verbose_name = _("home page")
@@ -165,7 +175,10 @@ class MagazineSettings(BaseSiteSetting):
         _("tagline"),
         max_length=160,
         blank=True,
-        help_text=_("A short line shown under the name in the header."),
+        help_text=_(
+            "A short line shown under the name in the header, in editions whose front page "
+            "has no tagline of its own."
+        ),
     )
     logo = models.ForeignKey(
         "wagtailimages.Image",

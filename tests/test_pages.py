@@ -7,6 +7,8 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
+from home.models import HomePage, MagazineSettings
+
 from .factories import (
     AuthorFactory,
     BriefingPageFactory,
@@ -211,6 +213,28 @@ def test_front_page_offers_focus_topics_briefing_and_newsletter(client, tree):
     assert french.select_one("#focus-heading") is None
     signup = french.select_one(".block-newsletter-cta h2").get_text()
     assert signup == "Recevez notre briefing quotidien"
+
+
+def test_each_edition_shows_its_own_tagline(client, tree):
+    magazine = MagazineSettings.for_site(tree.home.get_site())
+    magazine.tagline = "Journalism from abroad"
+    magazine.save()
+    french_home = HomePage.objects.get(
+        pk=tree.fr.home.pk
+    )  # the fixture's copy predates its children
+    french_home.tagline = "Le journalisme d’ailleurs"
+    french_home.save_revision().publish()
+
+    for home, tagline in (
+        (tree.home, "Journalism from abroad"),
+        (tree.fr.home, "Le journalisme d’ailleurs"),
+    ):
+        soup = get_ok(client, home)
+        assert soup.select_one(".site-tagline").get_text() == tagline
+        assert tagline in soup.select_one(".site-footer").get_text()
+        assert soup.title.get_text().startswith(tagline)
+    topic = get_ok(client, tree.fr.topic)
+    assert topic.select_one(".site-tagline").get_text() == "Le journalisme d’ailleurs"
 
 
 def test_unpublished_story_is_not_listed(client, tree):

@@ -102,6 +102,7 @@ class DemoBuilder:
                     title=content.HOME["title"]["en"],
                     slug="home",
                     introduction=content.HOME["introduction"]["en"],
+                    tagline=content.HOME["tagline"]["en"],
                     locale=self.locales["en"],
                 )
             )
@@ -123,7 +124,7 @@ class DemoBuilder:
         magazine = MagazineSettings.for_site(Site.objects.get(root_page=home))
         if not magazine.tagline:
             magazine.name = content.MAGAZINE["name"]
-            magazine.tagline = content.MAGAZINE["tagline"]["en"]
+            magazine.tagline = content.HOME["tagline"]["en"]
             magazine.save()
 
     def child(self, parent, model, spec, **fields):

@@ -5,14 +5,7 @@ language code; home/demo/builder.py enters the source language and translates th
 through wagtail-localize.
 """
 
-MAGAZINE = {
-    "name": "The Meridian Review",
-    "tagline": {
-        "en": "Independent journalism from abroad, in your language",
-        "fr": "Le journalisme indépendant d’ailleurs, dans votre langue",
-        "ru": "Независимая журналистика из-за рубежа на вашем языке",
-    },
-}
+MAGAZINE = {"name": "The Meridian Review"}
 
 IMAGES = {
     "harbour-dawn": {
@@ -198,6 +191,11 @@ PARTNERS = [
 
 HOME = {
     "title": {"en": "Home", "fr": "Accueil", "ru": "Главная"},
+    "tagline": {
+        "en": "Independent journalism from abroad, in your language",
+        "fr": "Le journalisme indépendant d’ailleurs, dans votre langue",
+        "ru": "Независимая журналистика из-за рубежа на вашем языке",
+    },
     "introduction": {
         "en": "The best reporting of independent newsrooms abroad, translated by our desk.",
         "fr": "Le meilleur des rédactions indépendantes étrangères, traduit par notre équipe.",
