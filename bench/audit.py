@@ -85,27 +85,32 @@ def discover(base_url, edition):
 def lighthouse_run(url, attempts=5):
     """One Lighthouse report, or None. With today's Chromium, Lighthouse 12.2 now and then
     misses the navigation in its trace (NO_NAVSTART) and asks to be run again: so it is."""
+    report = {}
     for _ in range(attempts):
-        completed = subprocess.run(
-            [
-                "node",
-                str(LIGHTHOUSE),
-                url,
-                "--output=json",
-                "--output-path=stdout",
-                "--quiet",
-                "--only-categories=" + ",".join(CATEGORIES),
-                "--chrome-flags=" + " ".join(CHROME_FLAGS),
-            ],
-            capture_output=True,
-            text=True,
-            env=os.environ | {"CHROME_PATH": CHROMIUM},
-            check=False,
-        )
-        try:
-            report = json.loads(completed.stdout)
-        except json.JSONDecodeError:
-            raise SystemExit(f"Lighthouse failed on {url}:\n{completed.stderr[-2000:]}") from None
+        with tempfile.NamedTemporaryFile(suffix=".json") as output:
+            # On a runtime error Lighthouse writes its report to a file, but not to stdout.
+            completed = subprocess.run(
+                [
+                    "node",
+                    str(LIGHTHOUSE),
+                    url,
+                    "--output=json",
+                    f"--output-path={output.name}",
+                    "--quiet",
+                    "--only-categories=" + ",".join(CATEGORIES),
+                    "--chrome-flags=" + " ".join(CHROME_FLAGS),
+                ],
+                capture_output=True,
+                text=True,
+                env=os.environ | {"CHROME_PATH": CHROMIUM},
+                check=False,
+            )
+            try:
+                report = json.loads(Path(output.name).read_text() or "{}")
+            except json.JSONDecodeError:
+                report = {}
+        if "categories" not in report:
+            raise SystemExit(f"Lighthouse failed on {url}:\n{completed.stderr[-2000:]}")
         if not report.get("runtimeError"):
             return report
     print(f"  Lighthouse gave up on {url}: {report['runtimeError']['message']}", flush=True)
@@ -217,6 +222,8 @@ class DemoSite:
                 f"127.0.0.1:{self.port}",
                 "--workers",
                 "2",
+                "--log-level",
+                "warning",
             ],
             cwd=ROOT,
             env=self.env,
