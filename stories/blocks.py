@@ -1,9 +1,11 @@
 """StreamField blocks for stories and briefings: one block per editorial idea."""
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 from .video import parse_video_url, validate_video_url
@@ -22,6 +24,14 @@ ANALYSIS_LABELS = [
 ]
 
 
+# Block previews in the editor's block picker use the site's stylesheet (see
+# templates/wagtailcore/shared/block_preview.html) and these invented values.
+
+
+def newest_image():
+    return get_image_model().objects.order_by("-created_at").first()
+
+
 class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", PARAGRAPH_FEATURES)
@@ -31,7 +41,12 @@ class ParagraphBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         label = _("Paragraph")
         template = "stories/blocks/paragraph.html"
-        help_text = _("Body text. Readers see it as a paragraph of the story.")
+        help_text = description = _("Body text. Readers see it as a paragraph of the story.")
+        preview_value = (
+            "<p>The ferry across the Varna has not run since March. In Varensk, the "
+            "<b>island</b> that used to be a town, people now plan their week around the "
+            "bridge forty kilometres upstream.</p>"
+        )
 
 
 class HeadingBlock(blocks.CharBlock):
@@ -43,7 +58,10 @@ class HeadingBlock(blocks.CharBlock):
         icon = "title"
         label = _("Heading")
         template = "stories/blocks/heading.html"
-        help_text = _("A subheading inside the story, shown in bold above the next paragraphs.")
+        help_text = description = _(
+            "A subheading inside the story, shown in bold above the next paragraphs."
+        )
+        preview_value = "What the mayor said"
 
 
 class AnalysisLabelBlock(blocks.ChoiceBlock):
@@ -58,7 +76,11 @@ class AnalysisLabelBlock(blocks.ChoiceBlock):
         icon = "tag"
         label = _("Analysis label")
         template = "stories/blocks/analysis_label.html"
-        help_text = _("The kicker readers see above the headline, such as “Analysis” or “Op-Ed”.")
+        help_text = description = _(
+            "The kicker readers see above the headline, such as “Analysis” or “Op-Ed”. "
+            "One per story; cards show it too."
+        )
+        preview_value = "analysis"
 
 
 class VideoValue(blocks.StructValue):
@@ -97,10 +119,14 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         value_class = VideoValue
         template = "stories/blocks/video.html"
-        help_text = _(
+        help_text = description = _(
             "A YouTube or Vimeo video. Readers see the poster and a play button; the "
             "player loads only when they click."
         )
+        preview_value = {
+            "url": "https://www.youtube.com/watch?v=aaaaaaaaaaa",
+            "caption": "The last crossing of the Varensk ferry.",
+        }
 
 
 class PullQuoteBlock(blocks.StructBlock):
@@ -129,7 +155,11 @@ class PullQuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Pull quote")
         template = "stories/blocks/pull_quote.html"
-        help_text = _("A line from the story set large between paragraphs.")
+        help_text = description = _("A line from the story set large between paragraphs.")
+        preview_value = {
+            "quote": "We are an island now, and nobody asked us.",
+            "attribution": "Lena Ostrova, mayor of Varensk",
+        }
 
 
 class ImageBlock(blocks.StructBlock):
@@ -149,6 +179,15 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "stories/blocks/image.html"
+        description = _("A photo across the story's width, with its caption and credit.")
+
+        @staticmethod  # Meta is instantiated: a plain function would get `self`
+        def preview_value():
+            return {
+                "image": newest_image(),
+                "caption": "The empty pier at Varensk, a week after the last crossing.",
+                "credit": "Photo: Ana Reis / Porto Alvo Daily",
+            }
 
 
 class NewsletterCallToActionBlock(blocks.StructBlock):
@@ -167,7 +206,11 @@ class NewsletterCallToActionBlock(blocks.StructBlock):
         icon = "mail"
         label = _("Newsletter call-to-action")
         template = "stories/blocks/newsletter_cta.html"
-        help_text = _("A box inviting readers to sign up to the daily newsletter.")
+        help_text = description = _("A box inviting readers to sign up to the daily newsletter.")
+        preview_value = {
+            "heading": "Get our daily briefing",
+            "text": "The day's stories from our partners abroad, every morning.",
+        }
 
 
 class UpdateNoteBlock(blocks.StructBlock):
@@ -183,6 +226,17 @@ class UpdateNoteBlock(blocks.StructBlock):
         icon = "time"
         label = _("Update note")
         template = "stories/blocks/update_note.html"
+        description = _(
+            "Tells readers what changed after publication; the story's “last updated” time "
+            "follows the newest note."
+        )
+
+        @staticmethod
+        def preview_value():
+            return {
+                "updated_at": timezone.now(),
+                "text": "Adds the ministry's reply, received after publication.",
+            }
 
 
 class GreetingBlock(blocks.StructBlock):
@@ -206,6 +260,15 @@ class GreetingBlock(blocks.StructBlock):
         icon = "user"
         label = _("Greeting")
         template = "stories/blocks/greeting.html"
+        description = _(
+            "The briefing's opening: a greeting in a different language each day, with a "
+            "footnote naming the language."
+        )
+        preview_value = {
+            "word": "Tere hommikust",
+            "language": "Estonian",
+            "footnote": "Estonian is spoken by about a million people on the Baltic coast.",
+        }
 
 
 class NewsItemBlock(blocks.StructBlock):
@@ -231,6 +294,14 @@ class NewsItemBlock(blocks.StructBlock):
         icon = "list-ul"
         label = _("News item")
         template = "stories/blocks/news_item.html"
+        description = _(
+            "One of the day's stories in a headline and a few lines, linked to our story "
+            "when we have one."
+        )
+        preview_value = {
+            "headline": "Varensk ferry to sail again in spring",
+            "text": "<p>The regional council found the money for a new hull.</p>",
+        }
 
 
 class StoryBodyBlock(blocks.StreamBlock):

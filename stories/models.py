@@ -356,9 +356,20 @@ class SectionPage(StoryFeedsMixin, PaginatedListingMixin, Page):
 # Stories -------------------------------------------------------------------
 
 
+# What a partner's story must say about where it came from: readers see it, and it is what
+# the partner's licence asks of us.
+PROVENANCE_REQUIRED = (
+    "original_headline",
+    "original_url",
+    "original_language",
+    "original_published_at",
+)
+
+
 class StoryPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
+        self.clean_provenance(cleaned_data)
         forms_ = [
             form
             for form in self.formsets["story_topics"].forms
@@ -372,6 +383,19 @@ class StoryPageForm(WagtailAdminPageForm):
         if len(topic_ids) != len(set(topic_ids)):
             raise forms.ValidationError(_("Each topic can be added to a story only once."))
         return cleaned_data
+
+    def clean_provenance(self, cleaned_data):
+        partner = cleaned_data.get("partner")
+        if partner is None:
+            return
+        if not cleaned_data.get("original_language") and partner.language:
+            cleaned_data["original_language"] = partner.language
+        for name in PROVENANCE_REQUIRED:
+            if name in self.fields and not cleaned_data.get(name) and name not in self.errors:
+                self.add_error(
+                    name,
+                    _("A partner's story needs this: fill it in, or clear the partner outlet."),
+                )
 
 
 class StoryPage(Page):
@@ -420,7 +444,10 @@ class StoryPage(Page):
         _("last updated"),
         null=True,
         blank=True,
-        help_text=_("Shown to readers as “Updated …” when set."),
+        help_text=_(
+            "Shown to readers as “Updated …” when set. Adding an update note to the body "
+            "sets it to the note's time."
+        ),
     )
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
 
@@ -432,7 +459,10 @@ class StoryPage(Page):
         blank=True,
         on_delete=models.PROTECT,
         related_name="stories",
-        help_text=_("The outlet that first published this story, if it is a partner's."),
+        help_text=_(
+            "The outlet that first published this story, if it is a partner's. Once chosen, "
+            "the original headline, URL, language and publication date are required."
+        ),
     )
     original_headline = models.CharField(
         _("original headline"),
@@ -525,6 +555,17 @@ class StoryPage(Page):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+
+    def save(self, *args, **kwargs):
+        # An update note is the desk's record of a change readers should know about: the
+        # story's last-updated time follows the newest one (and never goes back).
+        newest_note = max(
+            (b.value["updated_at"] for b in self.body if b.block_type == "update_note"),
+            default=None,
+        )
+        if newest_note and (self.updated_at is None or newest_note > self.updated_at):
+            self.updated_at = newest_note
+        return super().save(*args, **kwargs)
 
     @property
     def display_date(self):

@@ -1,12 +1,17 @@
 """Editors can open every page and snippet form, and bad input gets a message."""
 
+import datetime
+
+import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from stories.models import BriefingIndexPage, StoryPage, TopicIndexPage, TopicPage
 
-from .factories import AuthorFactory, StoryPageFactory
+from .factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,9 +61,10 @@ def test_snippet_forms_open(editor, locales):
         assert editor.get(url).status_code == 200
 
 
-def story_form(tree, *, body, topics):
+def story_form(tree, *, body, topics, **fields):
     return nested_form_data(
         {
+            **fields,
             "title": "Ferry halted",
             "slug": "ferry-halted",
             "standfirst": "",
@@ -123,6 +129,55 @@ def test_bad_story_input_gets_a_clear_message(editor, tree, body, topics, messag
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not StoryPage.objects.filter(slug="ferry-halted").exists()
+
+
+def test_a_partners_story_needs_its_provenance(editor, tree, locales):
+    partner = PartnerOutletFactory(name="Plain Facts", language="ru")
+    topics = [{"topic": tree.topics[0].pk, "is_focus": True}]
+    response = post_story(editor, tree, body=[], topics=topics, partner=partner.pk)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    errors = [e for e in soup.select(".w-field__errors") if e.get_text(strip=True)]
+    message = "A partner's story needs this: fill it in, or clear the partner outlet."
+    # Headline, URL and date; the language comes from the partner when left empty.
+    assert [e.get_text(strip=True) for e in errors] == [message] * 3
+    assert not StoryPage.objects.filter(slug="ferry-halted").exists()
+
+    response = post_story(
+        editor,
+        tree,
+        body=[],
+        topics=topics,
+        partner=partner.pk,
+        original_headline="Паром остановлен",
+        original_url="https://plain-facts.example/ferry",
+        original_published_at="2026-11-20",
+    )
+    assert response.status_code == 302
+    story = StoryPage.objects.get(slug="ferry-halted")
+    assert story.original_language == "ru"
+    assert story.translated_from  # readers see "Translated from Russian."
+
+
+def test_an_update_note_sets_the_last_updated_time(editor, tree, client):
+    story = StoryPageFactory(parent=tree.section, topics=tree.topics[:1], updated_at=None)
+    noted = timezone.now().replace(microsecond=0) - datetime.timedelta(minutes=5)
+    story.body.append(("update_note", {"updated_at": noted, "text": "Adds the ministry's reply."}))
+    story.save_revision().publish()
+    story = StoryPage.objects.get(pk=story.pk)
+    assert story.updated_at == noted
+
+    page = BeautifulSoup(client.get(story.url).content, "html.parser")
+    assert page.select_one(".story__meta .updated time")["datetime"] == noted.isoformat()
+    feed = feedparser.parse(client.get(tree.section.url + "feed/atom/").content)
+    assert feed.entries[0].updated_parsed[:6] == noted.utctimetuple()[:6]
+
+    # An older note, added later, does not move the time back.
+    story.body.append(
+        ("update_note", {"updated_at": noted - datetime.timedelta(days=1), "text": "x"})
+    )
+    story.save_revision().publish()
+    assert StoryPage.objects.get(pk=story.pk).updated_at == noted
 
 
 def test_editor_translates_a_story_from_the_admin(editor, tree, locales):

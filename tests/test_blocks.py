@@ -1,7 +1,9 @@
 """Each block renders with its own template and rejects bad input with a clear message."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -161,3 +163,30 @@ def test_every_story_block_has_a_template_icon_and_label():
         assert block.meta.template == f"stories/blocks/{name}.html", name
         assert block.meta.icon != "placeholder", name
         assert block.label, name
+
+
+def every_block_type():
+    seen = {}
+    for stream in (blocks.StoryBodyBlock(), blocks.BriefingBodyBlock()):
+        for name, block in stream.child_blocks.items():
+            seen.setdefault(type(block), (name, block))
+    return list(seen.values())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "block"), every_block_type(), ids=lambda v: str(v)[:20])
+def test_block_picker_previews_every_block(admin_client, name, block):
+    """Each block has an icon, a description and a preview in the site's stylesheet."""
+    ImageFactory(title="Empty pier")
+    assert block.meta.icon != "placeholder"
+    assert block.get_description()
+    assert block.is_previewable
+    response = admin_client.get(
+        reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix}
+    )
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one("link[rel=stylesheet]")["href"].endswith(".css")
+    preview = soup.select_one("main .story__body")
+    assert preview.get_text(strip=True), f"{name} previews as an empty box"
+    assert not preview.select("script, iframe")
