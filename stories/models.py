@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -627,9 +628,31 @@ class StoryPage(Page):
         )
         return context
 
+    @property
+    def preview_modes(self):
+        return [("", _("Story")), ("card", _("Card on its topic page"))]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name != "card":
+            return super().serve_preview(request, mode_name)
+        # The card as readers will meet it: first on its focus topic's page (else its first
+        # topic's), above the stories already there.
+        topic = self.focus_topic or next((t.topic for t in self.story_topics.all()), None)
+        neighbours = (
+            StoryPage.objects.filter(story_topics__topic=topic).exclude(pk=self.pk).for_cards()[:2]
+            if topic
+            else []
+        )
+        return TemplateResponse(
+            request,
+            "stories/story_card_preview.html",
+            {"page": self, "topic": topic, "stories": [self, *neighbours]},
+        )
+
     def related_stories(self, count=RELATED_STORIES):
         """The latest other stories sharing a topic with this one."""
-        topic_ids = self.story_topics.values("topic_id")
+        # From the story's own topics, so a preview of unsaved changes gets them too.
+        topic_ids = [story_topic.topic_id for story_topic in self.story_topics.all()]
         return (
             StoryPage.objects.filter(locale_id=self.locale_id, story_topics__topic_id__in=topic_ids)
             .exclude(pk=self.pk)

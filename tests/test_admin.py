@@ -64,7 +64,6 @@ def test_snippet_forms_open(editor, locales):
 def story_form(tree, *, body, topics, **fields):
     return nested_form_data(
         {
-            **fields,
             "title": "Ferry halted",
             "slug": "ferry-halted",
             "standfirst": "",
@@ -75,6 +74,7 @@ def story_form(tree, *, body, topics, **fields):
             "story_topics": inline_formset(topics),
             "bylines": inline_formset([]),
             "action-publish": "publish",
+            **fields,
         }
     )
 
@@ -242,3 +242,38 @@ def test_translating_a_russian_story_keeps_the_french_topics_and_authors(
     authors = [byline.author for byline in french.bylines.all()]
     assert authors[0].pk == known.get_translation(locales["fr"]).pk
     assert authors[1].locale == locales["fr"]  # a French placeholder for the translator
+
+
+@pytest.mark.parametrize("mode", ["", "card"])
+def test_editor_previews_a_new_story_and_its_card(editor, tree, mode):
+    older = StoryPageFactory(parent=tree.section, title="Older drone story", topics=tree.topics[:1])
+    url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=("stories", "storypage", tree.section.pk)
+    )
+    data = story_form(
+        tree,
+        body=[("paragraph", rich_text("<p>The ferry stopped in March.</p>"))],
+        topics=[
+            {"topic": tree.topics[1].pk, "is_focus": False},
+            {"topic": tree.topics[0].pk, "is_focus": True},
+        ],
+        summary="Varensk is an island now.",
+    )
+    assert editor.post(url, data).json()["is_valid"]
+    response = editor.get(url, {"mode": mode})
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    if mode == "card":
+        # On its focus topic's page, first, above what is already there.
+        assert soup.h1.get_text() == "Drones"
+        cards = soup.select(".story-card")
+        assert [c.select_one(".story-card__headline").get_text() for c in cards] == [
+            "Ferry halted",
+            older.title,
+        ]
+        assert cards[0].select_one(".focus-label").get_text() == "Focus: Drones"
+        assert "Varensk is an island now." in cards[0].get_text()
+    else:
+        assert soup.h1.get_text() == "Ferry halted"
+        assert "The ferry stopped in March." in soup.select_one(".story__body").get_text()
+    assert not StoryPage.objects.filter(slug="ferry-halted").exists()
