@@ -6,16 +6,31 @@ may add and edit pages in their edition's tree and submit them for moderation, b
 publish, and may not touch the other editions or the originals. They may also change
 authors and partner outlets, which they translate; stories.wagtail_hooks limits that to
 their own language, since Django's permissions cannot say "only in French".
+
+Every page goes through the "Copy desk review" workflow (one task, approved by Moderators)
+before it is published. Moderators hold the publish permission, so they alone may publish
+without it; Editors and Translators submit to it.
 """
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from home.models import HomePage
 
 TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 TRANSLATOR_SNIPPET_PERMISSIONS = ("change_author", "change_partneroutlet")
+COPY_DESK = "Copy desk review"
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"  # made by Wagtail's own migrations
 
 
 def translators_group_name(language_code):
@@ -59,3 +74,22 @@ def setup_groups():
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=home, permission=permission
                 )
+    setup_copy_desk(root)
+
+
+def setup_copy_desk(root):
+    """The default workflow for the whole tree. An editor's own choice of workflow for the
+    root is kept; only Wagtail's placeholder workflow is replaced."""
+    task = GroupApprovalTask.objects.filter(name=COPY_DESK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=COPY_DESK)
+        task.groups.set([Group.objects.get(name="Moderators")])
+    workflow, created = Workflow.objects.get_or_create(name=COPY_DESK)
+    if created:
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    assigned = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
+    if assigned is None or assigned.workflow.name == WAGTAIL_DEFAULT_WORKFLOW:
+        WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    placeholder = Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True).first()
+    if placeholder is not None and not placeholder.workflow_pages.exists():
+        placeholder.deactivate()

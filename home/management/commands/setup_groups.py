@@ -5,7 +5,10 @@ from home.groups import setup_groups
 
 
 class Command(BaseCommand):
-    help = "Create Editors, Moderators and one Translators group per edition (idempotent)."
+    help = (
+        "Create Editors, Moderators, one Translators group per edition and the Copy desk "
+        "review workflow (idempotent)."
+    )
 
     def handle(self, *args, **options):
         setup_groups()

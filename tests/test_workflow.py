@@ -1,0 +1,111 @@
+"""The copy desk: stories go through "Copy desk review" unless a Moderator publishes them, and
+scheduled stories go live when Wagtail's publish_scheduled command runs."""
+
+import datetime
+import io
+from unittest import mock
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
+
+from home.groups import COPY_DESK
+from stories.models import StoryPage
+
+from .test_admin import story_form
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def newsroom(tree, django_user_model, client):
+    call_command("setup_groups", stdout=io.StringIO())
+
+    def member(username, group):
+        user = django_user_model.objects.create_user(username, f"{username}@example.com", "pw")
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return {"editor": member("eda", "Editors"), "moderator": member("mo", "Moderators")}
+
+
+def add_story(client, tree, action, **fields):
+    url = reverse("wagtailadmin_pages:add", args=("stories", "storypage", tree.section.pk))
+    data = story_form(
+        tree, body=[], topics=[{"topic": tree.topics[0].pk, "is_focus": True}], **fields
+    )
+    data.pop("action-publish")
+    data[action] = "1"
+    return client.post(url, data)
+
+
+def test_copy_desk_review_is_the_default_workflow(newsroom):
+    root = Page.get_first_root_node()
+    workflow = WorkflowPage.objects.get(page=root).workflow
+    assert workflow.name == COPY_DESK
+    [task] = workflow.tasks.specific()
+    assert [g.name for g in task.groups.all()] == ["Moderators"]
+    assert not Workflow.objects.filter(name="Moderators approval", active=True).exists()
+
+    # A workflow the newsroom chose for the root is kept when the setup runs again.
+    own = Workflow.objects.create(name="Legal review")
+    WorkflowPage.objects.filter(page=root).update(workflow=own)
+    call_command("setup_groups", stdout=io.StringIO())
+    assert WorkflowPage.objects.get(page=root).workflow == own
+    assert Workflow.objects.filter(name=COPY_DESK).count() == 1
+
+
+def test_editor_cannot_skip_the_copy_desk(client, tree, newsroom):
+    client.force_login(newsroom["editor"])
+    add_story(client, tree, "action-publish")
+    assert not StoryPage.objects.get(slug="ferry-halted").live
+
+    edit = reverse("wagtailadmin_pages:edit", args=(StoryPage.objects.get().pk,))
+    assert "action-publish" not in client.get(edit).content.decode()
+
+
+def test_moderator_approves_what_an_editor_submits(client, tree, newsroom):
+    client.force_login(newsroom["editor"])
+    add_story(client, tree, "action-submit")
+    story = StoryPage.objects.get(slug="ferry-halted")
+    state = WorkflowState.objects.get(object_id=str(story.pk))
+    assert (state.workflow.name, state.status) == (COPY_DESK, WorkflowState.STATUS_IN_PROGRESS)
+    assert not story.live
+
+    client.force_login(newsroom["moderator"])
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=(story.pk, "approve", state.current_task_state.pk),
+    )
+    assert client.post(url, {"comment": "Clean copy."}).status_code in (200, 302)
+    story.refresh_from_db()
+    assert story.live
+    topic = BeautifulSoup(client.get(tree.topics[0].url).content, "html.parser")
+    assert topic.select_one(".story-card__headline").get_text() == "Ferry halted"
+
+
+def test_moderator_may_publish_directly(client, tree, newsroom):
+    client.force_login(newsroom["moderator"])
+    add_story(client, tree, "action-publish")
+    assert StoryPage.objects.get(slug="ferry-halted").live
+
+
+def test_scheduled_story_goes_live_with_publish_scheduled(client, tree, newsroom):
+    client.force_login(newsroom["moderator"])
+    go_live = timezone.now() + datetime.timedelta(hours=1)
+    add_story(client, tree, "action-publish", go_live_at=go_live.strftime("%Y-%m-%d %H:%M"))
+    story = StoryPage.objects.get(slug="ferry-halted")
+    assert not story.live
+    assert story.scheduled_revision is not None
+
+    call_command("publish_scheduled", stdout=io.StringIO())
+    assert not StoryPage.objects.get(pk=story.pk).live, "not before its time"
+
+    an_hour_later = timezone.now() + datetime.timedelta(hours=1, minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=an_hour_later):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    assert StoryPage.objects.get(pk=story.pk).live
