@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .dashboard import StoryDeskPanel
 from .views import (
     DESK_PERMISSION,
     SubmitPageTranslationView,
@@ -82,7 +83,8 @@ def register_translation_desk_menu_item():
 
 
 @hooks.register("construct_homepage_panels")
-def add_translation_desk_panel(request, panels):
+def add_desk_panels(request, panels):
+    panels.append(StoryDeskPanel(request.user))
     panels.append(TranslationDeskPanel(request.user))
 
 

@@ -109,3 +109,40 @@ def test_scheduled_story_goes_live_with_publish_scheduled(client, tree, newsroom
     with mock.patch("django.utils.timezone.now", return_value=an_hour_later):
         call_command("publish_scheduled", stdout=io.StringIO())
     assert StoryPage.objects.get(pk=story.pk).live
+
+
+def test_dashboard_story_desk(client, tree, newsroom):
+    editor, moderator = newsroom["editor"], newsroom["moderator"]
+    client.force_login(editor)
+    add_story(client, tree, "action-submit", title="Submitted story", slug="submitted")
+    add_story(client, tree, "action-draft", title="My draft", slug="my-draft")
+    client.force_login(moderator)
+    add_story(client, tree, "action-draft", title="Not mine", slug="not-mine")
+    go_live = timezone.now() + datetime.timedelta(days=1)
+    add_story(
+        client,
+        tree,
+        "action-publish",
+        title="Tomorrow's story",
+        slug="tomorrow",
+        go_live_at=go_live.strftime("%Y-%m-%d %H:%M"),
+    )
+    add_story(client, tree, "action-publish", title="Out now", slug="out-now")
+
+    def panel(user):
+        client.force_login(user)
+        soup = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+        return {
+            table["aria-labelledby"].removeprefix("story-desk-"): [
+                a.get_text() for a in table.select("td.title a")
+            ]
+            for table in soup.select("#story-desk-content table")
+        }
+
+    assert panel(editor) == {
+        "my-drafts": ["My draft"],
+        "awaiting-review": ["Submitted story"],
+        "scheduled": ["Tomorrow's story"],
+        "published": ["Out now"],
+    }
+    assert panel(moderator)["my-drafts"] == ["Not mine"]
