@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .dashboard import StoryDeskPanel
+from .listings import StoryListingViewSet, StoryPageViewSet
 from .views import (
     DESK_PERMISSION,
     SubmitPageTranslationView,
@@ -80,6 +81,11 @@ def register_translation_desk_menu_item():
         icon_name="globe",
         order=250,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_story_listings():
+    return [StoryPageViewSet(), StoryListingViewSet()]
 
 
 @hooks.register("construct_homepage_panels")
