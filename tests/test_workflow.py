@@ -12,10 +12,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
+from wagtail.rich_text import RichText
 
 from home.groups import COPY_DESK
 from stories.models import StoryPage
 
+from .factories import StoryPageFactory
 from .test_admin import story_form
 
 pytestmark = pytest.mark.django_db
@@ -146,3 +148,29 @@ def test_dashboard_story_desk(client, tree, newsroom):
         "published": ["Out now"],
     }
     assert panel(moderator)["my-drafts"] == ["Not mine"]
+
+
+def test_revisions_compare_blocks_and_restore(admin_client, tree):
+    story = StoryPageFactory(
+        parent=tree.section,
+        topics=tree.topics[:1],
+        body=[("paragraph", RichText("<p>The ferry stopped in March.</p>"))],
+    )
+    first = story.save_revision()
+    first.publish()
+    story.body = [
+        ("paragraph", RichText("<p>The ferry stopped in April.</p>")),
+        ("pull_quote", {"quote": "We are an island now.", "attribution": "Lena Ostrova"}),
+    ]
+    second = story.save_revision()
+    second.publish()
+
+    url = reverse("wagtailadmin_pages:revisions_compare", args=(story.pk, first.pk, second.pk))
+    compare = BeautifulSoup(admin_client.get(url).content, "html.parser").get_text(" ")
+    assert "March" in compare and "April" in compare
+    assert "We are an island now." in compare
+
+    revert = reverse("wagtailadmin_pages:revisions_revert", args=(story.pk, first.pk))
+    form = admin_client.get(revert).content.decode()
+    assert "The ferry stopped in March." in form
+    assert "We are an island now." not in form
