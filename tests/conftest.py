@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
@@ -149,3 +150,37 @@ def chromium_path():
             pytest.fail("CI=true but Debian's chromium is not installed (apt-get install chromium)")
         pytest.skip("Debian's chromium is not installed; browser tests skipped outside CI")
     return path
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    executable = chromium_path()
+    # Playwright's sync API runs an event loop in this thread; the ORM work of these
+    # tests happens before and after it, never concurrently.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+def log_in(browser, base_url, username):
+    page = browser.new_context().new_page()
+    page.goto(base_url + reverse("wagtailadmin_login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", "pw")
+    page.click("button[type=submit]")
+    page.wait_for_url(base_url + reverse("wagtailadmin_home"))
+    return page

@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 from wagtail.rich_text import RichText
 
 from home.models import HomePage
@@ -33,6 +33,9 @@ class LocaleFactory(DjangoModelFactory):
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
+    # In the root collection, as uploads are: wagtail-factories would make a second tree root,
+    # which no group has permissions on.
+    collection = factory.LazyFunction(Collection.get_first_root_node)
     title = factory.Sequence(lambda n: f"Picture {n}")
     description = factory.LazyAttribute(lambda o: f"Description of {o.title}")
 

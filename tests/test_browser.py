@@ -10,37 +10,13 @@ from wagtail.rich_text import RichText
 
 from stories.models import StoryPage
 
-from .conftest import chromium_path
+from .conftest import log_in
 from .factories import AuthorFactory, StoryPageFactory
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    executable = chromium_path()
-    # Playwright's sync API runs an event loop in this thread; the ORM work of these
-    # tests happens before and after it, never concurrently.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
 
 
 def test_reader_expands_a_card_reads_the_story_and_switches_edition(
@@ -84,16 +60,6 @@ def test_reader_expands_a_card_reads_the_story_and_switches_edition(
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.locator("h1").inner_text() == "[fr] The town that lost its ferry"
     assert page.locator(".video-marker, .video__play").first.inner_text().startswith("Lire")
-
-
-def log_in(browser, base_url, username):
-    page = browser.new_context().new_page()
-    page.goto(base_url + reverse("wagtailadmin_login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw")
-    page.click("button[type=submit]")
-    page.wait_for_url(base_url + reverse("wagtailadmin_home"))
-    return page
 
 
 def test_french_translator_translates_a_russian_story_for_the_reader(

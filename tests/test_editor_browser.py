@@ -1,0 +1,195 @@
+"""In Debian's Chromium: an editor composes a story with every block, a moderator publishes
+it; a scheduled story goes live when publish_scheduled runs."""
+
+import datetime
+import io
+from unittest import mock
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from stories.models import StoryPage
+
+from .conftest import log_in
+from .factories import AuthorFactory, ImageFactory, StoryPageFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def newsroom(search_index, tree, django_user_model, settings):
+    # Wagtail autosaves every half second: its requests and the preview panel's would
+    # lock each other on the in-memory SQLite database the live server shares.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    call_command("setup_groups", stdout=io.StringIO())
+    for username, group in (("eda", "Editors"), ("mo", "Moderators")):
+        user = django_user_model.objects.create_user(username, f"{username}@example.com", "pw")
+        user.groups.add(Group.objects.get(name=group))
+    return tree
+
+
+def add_block(page, label):
+    """Append a block to the body; returns its position, which its fields' ids carry."""
+    position = page.locator("[data-streamfield-child]").count()
+    page.get_by_role("button", name="Insert a block").last.click()
+    page.get_by_role("option", name=label, exact=True).click()
+    page.locator(f"input[name='body-{position}-type']").wait_for(state="attached")
+    return position
+
+
+def choose_topic(page, title):
+    page.get_by_role("button", name="Choose a page").last.click()
+    modal = page.locator(".modal")
+    modal.locator("#id_q").fill(title)
+    modal.get_by_role("link", name=title, exact=True).first.click()
+
+
+def test_editor_composes_a_story_and_a_moderator_publishes_it(live_server, browser, newsroom):
+    tree = newsroom
+    ImageFactory(title="Empty pier")
+    AuthorFactory(name="Inès Marlow")
+    StoryPageFactory(parent=tree.section, title="An older drone story", topics=tree.topics[:1])
+
+    admin = log_in(browser, live_server.url, "eda")
+    admin.goto(
+        live_server.url
+        + reverse("wagtailadmin_pages:add", args=("stories", "storypage", tree.section.pk))
+    )
+    admin.fill("#id_title", "The ferry that stopped")
+    admin.fill("#id_standfirst", "Varensk became an island.")
+    # One block of every kind, in the order a story might use them.
+    add_block(admin, "Paragraph")
+    admin.locator(".Draftail-Editor [contenteditable=true]").last.click()
+    admin.keyboard.type("The ferry to Varensk stopped in March.")
+    add_block(admin, "Analysis label")
+    admin.select_option("#body-1-value", "analysis")
+    add_block(admin, "Heading")
+    admin.fill("#body-2-value", "What the mayor said")
+    add_block(admin, "Pull quote")
+    admin.fill("#body-3-value-quote", "We are an island now.")
+    admin.fill("#body-3-value-attribution", "Lena Ostrova")
+    add_block(admin, "Image")
+    admin.get_by_role("button", name="Choose an image").last.click()
+    admin.locator(".modal").get_by_role("link", name="Empty pier").click()
+    expect(admin.locator("#body-4-value-image")).not_to_have_value("")
+    expect(admin.locator("#id_lead_image")).to_have_value("")
+    admin.fill("#body-4-value-caption", "The empty pier.")
+    add_block(admin, "Video")
+    admin.fill("#body-5-value-url", "https://www.youtube.com/watch?v=abcdefghijk")
+    add_block(admin, "Newsletter call-to-action")
+    admin.fill("#body-6-value-text", "Every morning.")
+    add_block(admin, "Update note")
+    admin.fill("#body-7-value-updated_at", "2026-11-20 08:30")
+    admin.fill("#body-7-value-text", "Adds the mayor's reply.")
+
+    # Two topics, the second as focus, and a byline.
+    admin.get_by_role("tab", name="Topics & credits").click()
+    choose_topic(admin, "Energy")
+    admin.get_by_role("button", name="Add topic").click()
+    choose_topic(admin, "Drones")
+    admin.check("#id_story_topics-1-is_focus")
+    admin.get_by_role("button", name="Add byline").click()
+    admin.get_by_role("button", name="Choose author").click()
+    admin.locator(".modal").get_by_role("link", name="Inès Marlow").click()
+
+    # The preview, as the story and as its card on the topic page.
+    admin.get_by_role("button", name="Toggle preview").click()
+    preview = admin.frame_locator("#w-preview-iframe")
+    expect(preview.locator("h1")).to_have_text("The ferry that stopped")
+    assert preview.locator(".block-pull-quote").inner_text().startswith("We are an island now.")
+    admin.select_option("#id_preview_mode", "card")
+    expect(preview.locator("h1")).to_have_text("Drones")  # the focus topic's page
+    card = preview.locator(".story-card").first
+    assert card.locator(".focus-label").text_content() == "Focus: Drones"
+    assert card.locator(".story-card__headline").inner_text() == "The ferry that stopped"
+
+    # The editor cannot publish: the story goes to the copy desk.
+    admin.locator("footer [data-w-dropdown-target=toggle]").last.click()
+    with admin.expect_navigation():
+        admin.get_by_role("button", name="Submit to Copy desk review").click()
+    assert "created and submitted for moderation" in admin.locator(".messages").inner_text()
+    admin.context.close()  # admin pages keep pinging the server; stop them before teardown
+
+    story = StoryPage.objects.get(title="The ferry that stopped")
+    assert not story.live
+    draft = story.get_latest_revision_as_object()
+    assert [block.block_type for block in draft.body] == [
+        "paragraph",
+        "analysis_label",
+        "heading",
+        "pull_quote",
+        "image",
+        "video",
+        "newsletter_cta",
+        "update_note",
+    ]
+    assert [(t.topic.title, t.is_focus) for t in draft.story_topics.all()] == [
+        ("Energy", False),
+        ("Drones", True),
+    ]
+    assert [b.author.name for b in draft.bylines.all()] == ["Inès Marlow"]
+
+    # A moderator approves it from the dashboard; it leads its focus topic's page.
+    moderator = log_in(browser, live_server.url, "mo")
+    actions = moderator.get_by_role("button", name="Actions")
+    review = moderator.locator("tr", has_text="The ferry that stopped", has=actions)
+    review.get_by_role("button", name="Actions").click()
+    with moderator.expect_navigation():
+        review.get_by_role("button", name="Approve", exact=True).click()
+    moderator.context.close()
+    assert StoryPage.objects.get(pk=story.pk).live
+
+    reader = browser.new_page()
+    reader.goto(live_server.url + tree.topics[0].url)
+    first = reader.locator(".story-card").first
+    assert first.locator(".story-card__headline").inner_text() == "The ferry that stopped"
+    reader.goto(live_server.url + StoryPage.objects.get(pk=story.pk).url)
+    assert reader.locator(".block-update-note").count() == 1
+    assert reader.locator("iframe").count() == 0
+
+
+def test_moderator_schedules_a_story_that_goes_live_on_time(live_server, browser, newsroom):
+    tree = newsroom
+    story = StoryPageFactory(
+        parent=tree.section, title="Polls open in Kestrel Bay", topics=tree.topics[:1], live=False
+    )
+    story.save_revision()
+    go_live = timezone.localtime() + datetime.timedelta(hours=2)
+
+    admin = log_in(browser, live_server.url, "mo")
+    admin.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=(story.pk,)))
+    admin.get_by_role("button", name="Toggle status").click()
+    admin.get_by_role("button", name="Set schedule").click()
+    admin.fill("#id_go_live_at", go_live.strftime("%Y-%m-%d %H:%M"))
+    admin.get_by_role("button", name="Save schedule").click()
+    admin.locator("footer [data-w-dropdown-target=toggle]").last.click()
+    with admin.expect_navigation():
+        admin.get_by_role("button", name="Schedule to publish").click()
+
+    # Scheduled, not live: the section listing and the dashboard say so.
+    admin.goto(live_server.url + reverse("wagtailadmin_explore", args=(tree.section.pk,)))
+    row = admin.locator("table.listing tr", has_text="Polls open in Kestrel Bay")
+    assert "scheduled" in row.inner_text().lower()
+    admin.goto(live_server.url + reverse("wagtailadmin_home"))
+    scheduled = admin.locator("#story-desk-scheduled + table")
+    assert "Polls open in Kestrel Bay" in scheduled.inner_text()
+    admin.context.close()
+    assert not StoryPage.objects.get(pk=story.pk).live
+
+    call_command("publish_scheduled", stdout=io.StringIO())
+    assert not StoryPage.objects.get(pk=story.pk).live, "not before its time"
+    later = timezone.now() + datetime.timedelta(hours=2, minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    assert StoryPage.objects.get(pk=story.pk).live
+
+    reader = browser.new_page()
+    reader.goto(live_server.url + tree.topics[0].url)
+    assert reader.locator(".story-card__headline").first.inner_text() == "Polls open in Kestrel Bay"
