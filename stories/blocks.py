@@ -167,7 +167,12 @@ class ImageBlock(blocks.StructBlock):
         label=_("Image"),
         help_text=_("Its description in the image library is read out to blind readers."),
     )
-    caption = blocks.CharBlock(required=False, max_length=300, label=_("Caption"))
+    caption = blocks.CharBlock(
+        required=False,
+        max_length=300,
+        label=_("Caption"),
+        help_text=_("Shown under the photo: what and where, in one sentence."),
+    )
     credit = blocks.CharBlock(
         required=False,
         max_length=120,
@@ -195,6 +200,7 @@ class NewsletterCallToActionBlock(blocks.StructBlock):
         max_length=120,
         label=_("Heading"),
         default=_("Get our daily briefing"),
+        help_text=_("The box's title, in the story's language."),
     )
     text = blocks.TextBlock(
         required=False,
@@ -272,8 +278,14 @@ class GreetingBlock(blocks.StructBlock):
 
 
 class NewsItemBlock(blocks.StructBlock):
-    headline = blocks.CharBlock(max_length=200, label=_("Headline"))
-    text = blocks.RichTextBlock(features=["bold", "italic", "link"], label=_("Text"))
+    headline = blocks.CharBlock(
+        max_length=200, label=_("Headline"), help_text=_("The news in one line, shown in bold.")
+    )
+    text = blocks.RichTextBlock(
+        features=["bold", "italic", "link"],
+        label=_("Text"),
+        help_text=_("Two or three sentences readers (and subscribers) get under the headline."),
+    )
     story = blocks.PageChooserBlock(
         page_type="stories.StoryPage",
         required=False,

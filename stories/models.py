@@ -140,6 +140,7 @@ class Author(TranslatableMixin, ReaderPageSnippetMixin, index.Indexed, models.Mo
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("A portrait, shown round beside the byline and on the author's page."),
     )
 
     url_path_prefix = AUTHORS_PATH
@@ -179,14 +180,23 @@ class PartnerOutlet(TranslatableMixin, ReaderPageSnippetMixin, index.Indexed, mo
         blank=True,
         help_text=_("The outlet's own name in its language and script, e.g. “Простые факты”."),
     )
-    country = models.CharField(_("country"), max_length=80, blank=True)
+    country = models.CharField(
+        _("country"),
+        max_length=80,
+        blank=True,
+        help_text=_("Where the outlet is based, shown on its partner page."),
+    )
     language = models.CharField(
         _("language"),
         max_length=12,
         choices=language_choices,
         help_text=_("The language the outlet publishes in."),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(
+        _("website"),
+        blank=True,
+        help_text=_("The outlet's home page; readers find the link on its partner page."),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -194,6 +204,7 @@ class PartnerOutlet(TranslatableMixin, ReaderPageSnippetMixin, index.Indexed, mo
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Shown on the outlet's partner page and when its page is shared."),
     )
     description = models.TextField(
         _("description"), blank=True, help_text=_("Two sentences introducing the outlet.")
@@ -241,7 +252,11 @@ class PartnerOutlet(TranslatableMixin, ReaderPageSnippetMixin, index.Indexed, mo
 
 
 class TopicIndexPage(Page):
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown above the list of topics."),
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.TopicPage"]
@@ -450,7 +465,15 @@ class StoryPage(Page):
             "sets it to the note's time."
         ),
     )
-    body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(
+        StoryBodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_(
+            "The story as readers read it, block by block. The first words of its paragraphs "
+            "are also the excerpt readers open on cards with “Keep reading”."
+        ),
+    )
 
     # Provenance: where a partner's story came from.
     partner = models.ForeignKey(
@@ -484,8 +507,20 @@ class StoryPage(Page):
         choices=language_choices,
         help_text=_("Readers see “Translated from …” with this language."),
     )
-    original_author = models.CharField(_("original author"), max_length=200, blank=True)
-    original_published_at = models.DateField(_("original publication date"), null=True, blank=True)
+    original_author = models.CharField(
+        _("original author"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Who wrote the original, as the partner credits them; shown in the source note."
+        ),
+    )
+    original_published_at = models.DateField(
+        _("original publication date"),
+        null=True,
+        blank=True,
+        help_text=_("When the partner published it; search engines are told of it too."),
+    )
     translator_credit = models.CharField(
         _("translator credit"),
         max_length=200,
@@ -666,7 +701,13 @@ class StoryByline(TranslatableMixin, Orderable):
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="bylines")
     author = models.ForeignKey(
-        Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines"
+        Author,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="bylines",
+        help_text=_(
+            "Readers see “By …” with the authors in this order, each linked to their page."
+        ),
     )
 
     panels = [FieldPanel("author")]
@@ -685,6 +726,7 @@ class StoryTopic(TranslatableMixin, Orderable):
         verbose_name=_("topic"),
         on_delete=models.CASCADE,
         related_name="+",
+        help_text=_("The story is listed on this topic's page. Search by name in the chooser."),
     )
     is_focus = models.BooleanField(
         _("focus"),
@@ -703,7 +745,11 @@ class StoryTopic(TranslatableMixin, Orderable):
 
 
 class BriefingIndexPage(PaginatedListingMixin, Page):
-    introduction = models.TextField(_("introduction"), blank=True)
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown above the list of briefings."),
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.BriefingPage"]
@@ -722,7 +768,14 @@ class BriefingIndexPage(PaginatedListingMixin, Page):
 
 class BriefingPage(Page):
     date = models.DateField(_("date"), help_text=_("The day this briefing is for."))
-    body = StreamField(BriefingBodyBlock(), verbose_name=_("body"), blank=True)
+    body = StreamField(
+        BriefingBodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_(
+            "The greeting, then the day's news items, as readers and subscribers get them."
+        ),
+    )
 
     parent_page_types = ["stories.BriefingIndexPage"]
     subpage_types = []

@@ -5,6 +5,7 @@ import datetime
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -277,3 +278,19 @@ def test_editor_previews_a_new_story_and_its_card(editor, tree, mode):
         assert soup.h1.get_text() == "Ferry halted"
         assert "The ferry stopped in March." in soup.select_one(".story__body").get_text()
     assert not StoryPage.objects.filter(slug="ferry-halted").exists()
+
+
+def test_every_field_editors_fill_says_what_readers_see():
+    bookkeeping = {"id", "translation_key", "locale", "sort_order", "page", "page_ptr"}
+    silent = [
+        f"{model.__name__}.{field.name}"
+        for app in ("home", "stories")
+        for model in apps.get_app_config(app).get_models()
+        for field in model._meta.get_fields()
+        if getattr(field, "editable", False)
+        and field.model is model
+        and not field.auto_created
+        and field.name not in bookkeeping
+        and not getattr(field, "help_text", "")
+    ]
+    assert silent == []
