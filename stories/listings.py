@@ -4,6 +4,7 @@
 import django_filters
 from django.conf import settings
 from django.db.models import Case, Exists, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import ExplorableIndexView, IndexView, PageFilterSet
@@ -18,10 +19,14 @@ def annotate_for_desk(pages):
     """The story's focus topic, and whether it is live in each edition: in the query, so the
     listing can be sorted on them."""
     annotations = {
-        "focus_title": Subquery(
-            StoryTopic.objects.filter(page_id=OuterRef("pk"), is_focus=True).values("topic__title")[
-                :1
-            ]
+        # "" rather than NULL for no focus, so it sorts first on every database.
+        "focus_title": Coalesce(
+            Subquery(
+                StoryTopic.objects.filter(page_id=OuterRef("pk"), is_focus=True).values(
+                    "topic__title"
+                )[:1]
+            ),
+            Value(""),
         )
     }
     live_editions = Value(0)

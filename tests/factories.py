@@ -125,8 +125,10 @@ class StoryPageFactory(wagtail_factories.PageFactory):
     standfirst = "Why the river towns are running out of time."
     summary = "The ferry stopped running; the town is counting the cost."
     dateline = "Varensk"
+    # Later stories are newer, a minute apart; the sequence runs across the whole session,
+    # so it starts far enough back never to reach the future.
     published_at = factory.Sequence(
-        lambda n: timezone.now() - datetime.timedelta(hours=100) + datetime.timedelta(hours=n)
+        lambda n: timezone.now() - datetime.timedelta(days=60) + datetime.timedelta(minutes=n)
     )
     body = factory.LazyFunction(
         lambda: [("paragraph", RichText("<p>The ferry stopped running in March.</p>"))]

@@ -195,7 +195,10 @@ def test_front_page_offers_focus_topics_briefing_and_newsletter(client, tree):
     drones, energy = tree.topics
     week_ago = timezone.now() - datetime.timedelta(days=7)
     StoryPageFactory(parent=tree.section, topics=[drones], focus=drones, published_at=week_ago)
-    StoryPageFactory(parent=tree.section, topics=[energy, drones], focus=energy)
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    StoryPageFactory(
+        parent=tree.section, topics=[energy, drones], focus=energy, published_at=yesterday
+    )
     # Tagged but never the focus, or the focus only of a draft: not "in focus".
     quiet = TopicPageFactory(parent=tree.topic_index, title="Ports")
     StoryPageFactory(parent=tree.section, topics=[quiet])
