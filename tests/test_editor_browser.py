@@ -194,3 +194,27 @@ def test_moderator_schedules_a_story_that_goes_live_on_time(live_server, browser
     reader = browser.new_page()
     reader.goto(live_server.url + tree.topics[0].url)
     assert reader.locator(".story-card__headline").first.inner_text() == "Polls open in Kestrel Bay"
+
+
+def test_moderator_restores_an_earlier_revision(live_server, browser, newsroom):
+    tree = newsroom
+    story = StoryPageFactory(
+        parent=tree.section,
+        title="The ferry stopped in March",
+        topics=tree.topics[:1],
+    )
+    first = story.save_revision()
+    first.publish()
+    story.title = "The ferry stopped in April"
+    story.save_revision().publish()
+
+    admin = log_in(browser, live_server.url, "mo")
+    admin.goto(
+        live_server.url + reverse("wagtailadmin_pages:revisions_revert", args=(story.pk, first.pk))
+    )
+    assert admin.locator("#id_title").input_value() == "The ferry stopped in March"
+    admin.locator("footer [data-w-dropdown-target=toggle]").last.click()
+    with admin.expect_navigation():
+        admin.get_by_role("button", name="Publish this version").click()
+    admin.context.close()
+    assert StoryPage.objects.get(pk=story.pk).title == "The ferry stopped in March"
