@@ -23,6 +23,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every reader URL carries its language: /en/..., /fr/..., /ru/...
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)))
+urlpatterns += i18n_patterns(
+    path("newsletter/", include("newsletter.urls")),
+    path("", include(wagtail_urls)),
+)
 
 handler500 = "home.views.server_error"

@@ -208,6 +208,12 @@ class NewsletterCallToActionBlock(blocks.StructBlock):
         help_text=_("One or two sentences on why to subscribe."),
     )
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # The page's body loop passes block_id, so each form's ids are unique on the page.
+        context["form_id"] = "signup-" + str((parent_context or {}).get("block_id") or "block")
+        return context
+
     class Meta:
         icon = "mail"
         label = _("Newsletter call-to-action")

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "seo",
+    "newsletter",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -158,3 +159,6 @@ else:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
     }
+
+# Newsletter sign-ups allowed per IP address (django-ratelimit, on the default cache).
+NEWSLETTER_SIGNUP_RATE = env.str("NEWSLETTER_SIGNUP_RATE", default="5/h")
