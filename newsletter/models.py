@@ -2,13 +2,16 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 
 def edition_choices():
-    names = dict(settings.LANGUAGES)
-    return [(code, names[code]) for code in settings.EDITION_LANGUAGES]
+    """Each edition in its own language ("English", "français"), as language pickers do."""
+    return [
+        (code, translation.get_language_info(code)["name_local"])
+        for code in settings.EDITION_LANGUAGES
+    ]
 
 
 class SubscriberQuerySet(models.QuerySet):
