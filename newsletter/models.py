@@ -63,3 +63,27 @@ class Subscriber(models.Model):
         self.status = self.Status.UNSUBSCRIBED
         self.unsubscribed_at = timezone.now()
         self.save(update_fields=["status", "unsubscribed_at"])
+
+
+class Delivery(models.Model):
+    """One briefing sent to one subscriber. The row is written before the e-mail goes out and
+    removed if sending fails, so a rerun never sends anyone the same briefing twice."""
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    briefing = models.ForeignKey(
+        "stories.BriefingPage", on_delete=models.CASCADE, related_name="deliveries"
+    )
+    claimed_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscriber", "briefing"], name="one_delivery_per_briefing"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.briefing_id} → {self.subscriber_id}"

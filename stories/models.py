@@ -793,10 +793,10 @@ class BriefingPage(Page):
             block.value["headline"] for block in self.body if block.block_type == "news_item"
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # News items choose stories in the source language (a PageChooserBlock is not
-        # retargeted by wagtail-localize): resolve them to this edition in one query.
+    def localized_stories(self):
+        """The stories the news items link to, in this briefing's edition, by translation key.
+        News items choose stories in the source language (a PageChooserBlock is not retargeted
+        by wagtail-localize): they are resolved to this edition in one query."""
         keys = {
             block.value["story"].translation_key
             for block in self.body
@@ -807,5 +807,9 @@ class BriefingPage(Page):
             .filter(translation_key__in=keys, locale_id=self.locale_id)
             .select_related("locale")
         )
-        context["localized_stories"] = {story.translation_key: story for story in localized}
+        return {story.translation_key: story for story in localized}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["localized_stories"] = self.localized_stories()
         return context

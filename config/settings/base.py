@@ -162,3 +162,5 @@ else:
 
 # Newsletter sign-ups allowed per IP address (django-ratelimit, on the default cache).
 NEWSLETTER_SIGNUP_RATE = env.str("NEWSLETTER_SIGNUP_RATE", default="5/h")
+# Briefing e-mails sent per SMTP connection by manage.py send_briefing.
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
