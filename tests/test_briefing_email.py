@@ -9,8 +9,10 @@ from unittest import mock
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from wagtail.rich_text import RichText
 
 from newsletter.models import Delivery, Subscriber
@@ -191,3 +193,28 @@ def test_send_through_a_real_smtp_server(briefing, settings):
     assert "Varensk ferry halted" in parts["text/plain"].get_payload(decode=True).decode()
     html = parts["text/html"].get_payload(decode=True).decode()
     assert "Tere hommikust" in html and 'style="' in html
+
+
+def test_moderator_sends_from_the_admin_and_editors_cannot(client, briefing, django_user_model):
+    call_command("setup_groups", stdout=io.StringIO())
+    subscribers(2)
+    url = reverse("newsletter_send_briefing", args=(briefing.pk,))
+    edit = reverse("wagtailadmin_pages:edit", args=(briefing.pk,))
+
+    editor = django_user_model.objects.create_user("eda", "e@example.com", "pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert "Send to subscribers" not in client.get(edit).content.decode()
+    client.post(url)
+    assert not mail.outbox
+
+    moderator = django_user_model.objects.create_user("mo", "m@example.com", "pw")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(moderator)
+    assert "Send to subscribers" in client.get(edit).content.decode()
+    assert "2 confirmed subscribers" in client.get(url).content.decode()
+    response = client.post(url, follow=True)
+    assert "was sent to 2 subscriber(s)" in response.content.decode()
+    assert len(mail.outbox) == 2
+    client.post(url)
+    assert len(mail.outbox) == 2, "a second click sends nothing"
