@@ -766,6 +766,76 @@ class BriefingIndexPage(PaginatedListingMixin, Page):
         return context
 
 
+@register_snippet
+class Greeting(TranslatableMixin, models.Model):
+    """The library of greetings a briefing opens with, a different language each day."""
+
+    word = models.CharField(
+        _("greeting"),
+        max_length=60,
+        help_text=_("The greeting in its own language and script, e.g. “Habari”."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=60,
+        help_text=_("The name of the greeting's language, in this edition's language."),
+    )
+    footnote = models.CharField(
+        _("footnote"),
+        max_length=300,
+        help_text=_("One sentence on where the language is spoken, shown under the briefing."),
+    )
+
+    panels = [FieldPanel("word"), FieldPanel("language"), FieldPanel("footnote")]
+    search_fields = [index.SearchField("word"), index.SearchField("language")]
+    override_translatable_fields = [SynchronizedField("word")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("greeting")
+        verbose_name_plural = _("greetings")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.word} ({self.language})"
+
+    @classmethod
+    def offered_for(cls, locale_id):
+        """The first greeting of the library not used by the edition's last 30 briefings."""
+        recent = BriefingPage.objects.filter(locale_id=locale_id).order_by("-date")[
+            :GREETING_MEMORY
+        ]
+        used = {
+            block.value["word"]
+            for briefing in recent
+            for block in briefing.body
+            if block.block_type == "greeting"
+        }
+        return cls.objects.filter(locale_id=locale_id).exclude(word__in=used).first()
+
+
+GREETING_MEMORY = 30
+
+
+class BriefingPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, parent_page=None, **kwargs):
+        page = kwargs.get("instance")
+        if page is not None and page.pk is None and not page.body and parent_page is not None:
+            # A new briefing starts with a greeting its readers have not had for a month.
+            greeting = Greeting.offered_for(parent_page.locale_id)
+            if greeting is not None:
+                page.body = [
+                    (
+                        "greeting",
+                        {
+                            "word": greeting.word,
+                            "language": greeting.language,
+                            "footnote": greeting.footnote,
+                        },
+                    )
+                ]
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+
+
 class BriefingPage(Page):
     date = models.DateField(_("date"), help_text=_("The day this briefing is for."))
     body = StreamField(
@@ -777,6 +847,7 @@ class BriefingPage(Page):
         ),
     )
 
+    base_form_class = BriefingPageForm
     parent_page_types = ["stories.BriefingIndexPage"]
     subpage_types = []
     content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("body")]

@@ -1,6 +1,8 @@
 """The briefing e-mail and `send_briefing`: both parts, absolute links, one-click unsubscribe
-headers, batches, reruns that send nobody anything twice, and a real SMTP server."""
+headers, batches, reruns that send nobody anything twice, a real SMTP server, the admin's
+send button, and the greeting a new briefing is offered."""
 
+import datetime
 import email
 import io
 import socket
@@ -16,6 +18,7 @@ from django.urls import reverse
 from wagtail.rich_text import RichText
 
 from newsletter.models import Delivery, Subscriber
+from stories.models import Greeting
 
 from .factories import BriefingPageFactory, StoryPageFactory
 
@@ -218,3 +221,35 @@ def test_moderator_sends_from_the_admin_and_editors_cannot(client, briefing, dja
     assert len(mail.outbox) == 2
     client.post(url)
     assert len(mail.outbox) == 2, "a second click sends nothing"
+
+
+def test_a_new_briefing_is_offered_a_greeting_not_used_for_a_month(admin_client, tree, locales):
+    for word in ("Habari", "Tere hommikust", "Kaixo"):
+        Greeting.objects.create(
+            word=word, language="Somewhere", footnote="Spoken somewhere.", locale=locales["en"]
+        )
+    Greeting.objects.create(word="Bonjour", language="français", footnote="…", locale=locales["fr"])
+
+    def briefing_with(word, days_ago):
+        BriefingPageFactory(
+            parent=tree.briefing_index,
+            date=datetime.date.today() - datetime.timedelta(days=days_ago),
+            body=[("greeting", {"word": word, "language": "x", "footnote": "y"})],
+        )
+
+    briefing_with("Habari", 1)
+    for day in range(2, 31):
+        briefing_with(f"Other {day}", day)
+    briefing_with("Tere hommikust", 40)  # more than 30 briefings ago: fair game again
+    assert Greeting.offered_for(locales["en"].pk).word == "Tere hommikust"
+
+    url = reverse(
+        "wagtailadmin_pages:add", args=("stories", "briefingpage", tree.briefing_index.pk)
+    )
+    form = admin_client.get(url).content.decode()
+    assert "Tere hommikust" in form and "Kaixo" not in form  # one greeting, the first free
+
+    for word in ("Tere hommikust", "Kaixo"):
+        Greeting.objects.filter(word=word).delete()
+    assert Greeting.offered_for(locales["en"].pk) is None
+    assert admin_client.get(url).status_code == 200  # no greeting left: an empty body

@@ -23,6 +23,7 @@ from stories.models import (
     Author,
     BriefingIndexPage,
     BriefingPage,
+    Greeting,
     PartnerOutlet,
     SectionPage,
     StoryByline,
@@ -78,6 +79,7 @@ class DemoBuilder:
         self.build_settings(home)
         self.authors = self.build_snippets(Author, content.AUTHORS, self.author_fields)
         self.partners = self.build_snippets(PartnerOutlet, content.PARTNERS, self.partner_fields)
+        self.build_snippets(Greeting, content.GREETINGS, self.greeting_fields, key="word")
         self.topic_index, self.topics = self.build_topics(home)
         self.sections = self.build_sections(home)
         self.stories = {spec["key"]: self.build_story(spec) for spec in content.STORIES}
@@ -195,11 +197,19 @@ class DemoBuilder:
             "description": spec["description"]["en"],
         }
 
-    def build_snippets(self, model, specs, fields_for):
+    @staticmethod
+    def greeting_fields(spec):
+        return {
+            "word": spec["word"],
+            "language": spec["language"]["en"],
+            "footnote": spec["footnote"]["en"],
+        }
+
+    def build_snippets(self, model, specs, fields_for, key="name"):
         snippets = {}
         for spec in specs:
             fields = fields_for(spec)
-            snippet = model.objects.filter(locale=self.locales["en"], name=fields["name"]).first()
+            snippet = model.objects.filter(locale=self.locales["en"], **{key: fields[key]}).first()
             if snippet is None:
                 snippet = model.objects.create(locale=self.locales["en"], **fields)
             for code in TREE_LANGUAGES[1:]:

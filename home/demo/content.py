@@ -1612,3 +1612,37 @@ BRIEFINGS = [
         ],
     },
 ]
+
+# The greeting library: a new briefing is offered one its edition has not used for a month.
+GREETINGS = [
+    {
+        "key": "kaixo",
+        "word": "Kaixo",
+        "language": {"en": "Basque", "fr": "basque", "ru": "баскский"},
+        "footnote": {
+            "en": "Basque is spoken on both sides of the western Pyrenees and related to no other living language.",
+            "fr": "Le basque se parle des deux côtés des Pyrénées occidentales et n’est apparenté à aucune autre langue vivante.",
+            "ru": "На баскском говорят по обе стороны западных Пиренеев; он не родствен ни одному живому языку.",
+        },
+    },
+    {
+        "key": "tere-hommikust",
+        "word": "Tere hommikust",
+        "language": {"en": "Estonian", "fr": "estonien", "ru": "эстонский"},
+        "footnote": {
+            "en": "Estonian is spoken by about a million people on the eastern shore of the Baltic.",
+            "fr": "L’estonien est parlé par environ un million de personnes sur la rive orientale de la Baltique.",
+            "ru": "На эстонском говорит около миллиона человек на восточном берегу Балтики.",
+        },
+    },
+    {
+        "key": "dzien-dobry",
+        "word": "Dzień dobry",
+        "language": {"en": "Polish", "fr": "polonais", "ru": "польский"},
+        "footnote": {
+            "en": "Polish is spoken by around forty million people between the Oder and the Bug.",
+            "fr": "Le polonais est parlé par une quarantaine de millions de personnes entre l’Oder et le Bug.",
+            "ru": "На польском говорят около сорока миллионов человек между Одрой и Бугом.",
+        },
+    },
+]
