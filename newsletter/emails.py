@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .tokens import CONFIRM, MANAGE, make_token
+from .tokens import CONFIRM, make_token
 
 
 def absolute(request, name, subscriber, purpose):
@@ -15,10 +15,7 @@ def absolute(request, name, subscriber, purpose):
 
 def send_confirmation(request, subscriber):
     with translation.override(subscriber.edition):
-        context = {
-            "confirm_url": absolute(request, "newsletter:confirm", subscriber, CONFIRM),
-            "unsubscribe_url": absolute(request, "newsletter:unsubscribe", subscriber, MANAGE),
-        }
+        context = {"confirm_url": absolute(request, "newsletter:confirm", subscriber, CONFIRM)}
         subject = render_to_string("newsletter/emails/confirm_subject.txt", context).strip()
         message = EmailMultiAlternatives(
             subject,

@@ -5,6 +5,7 @@ send button, and the greeting a new briefing is offered."""
 import datetime
 import email
 import io
+import re
 import socket
 import threading
 from unittest import mock
@@ -14,6 +15,7 @@ from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.test import Client
 from django.urls import reverse
 from wagtail.rich_text import RichText
 
@@ -253,3 +255,25 @@ def test_a_new_briefing_is_offered_a_greeting_not_used_for_a_month(admin_client,
         Greeting.objects.filter(word=word).delete()
     assert Greeting.offered_for(locales["en"].pk) is None
     assert admin_client.get(url).status_code == 200  # no greeting left: an empty body
+
+
+def test_reader_signs_up_confirms_receives_and_leaves_in_one_click(client, briefing):
+    client.post(
+        reverse("newsletter:signup"), {"email": "ines@example.com", "edition": "en", "website": ""}
+    )
+    [confirmation] = mail.outbox
+    confirm = re.search(r"http://\S+/newsletter/confirm/\S+/", confirmation.body).group(0)
+    client.get(confirm)
+    send(briefing)
+    briefing_mail = mail.outbox[-1]
+    assert briefing_mail.to == ["ines@example.com"]
+
+    # The mail client's one-click unsubscribe: a POST to the header's address, no form.
+    one_click = briefing_mail.extra_headers["List-Unsubscribe"].strip("<>")
+    response = Client(enforce_csrf_checks=True).post(
+        one_click, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 200
+    later = BriefingPageFactory(parent=briefing.get_parent(), title="In the News: Wednesday")
+    assert "sent 0" in send(later)
+    assert len(mail.outbox) == 2
