@@ -1,14 +1,17 @@
 """Signing up to the daily briefing: double opt-in through Django's test outbox, signed and
 expiring links, the honeypot, the rate limit, and a known address revealing nothing."""
 
+import io
 import re
 import time
 from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.core import mail, signing
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -222,16 +225,30 @@ def test_reader_pages_carry_token_free_forms_to_the_full_one(client, tree):
     assert not Subscriber.objects.exists() and not mail.outbox
 
 
-def test_editors_see_export_and_erase_subscribers(admin_client, tree):
+@pytest.fixture
+def editor_client(client, tree, django_user_model):
+    call_command("setup_groups", stdout=io.StringIO())
+    user = django_user_model.objects.create_user("eda", "eda@example.com", "pw")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
+def test_translators_do_not_see_subscribers(french_translator):
+    listing = french_translator.get(reverse("wagtailsnippets_newsletter_subscriber:list"))
+    assert listing.status_code in (302, 403)
+
+
+def test_editors_see_export_and_erase_subscribers(editor_client, tree):
     kept = Subscriber.objects.create(
         email="kept@example.com", edition="fr", status=Subscriber.Status.CONFIRMED
     )
     erased = Subscriber.objects.create(email="erase-me@example.com", edition="en")
-    listing = admin_client.get(reverse("wagtailsnippets_newsletter_subscriber:list"))
+    listing = editor_client.get(reverse("wagtailsnippets_newsletter_subscriber:list"))
     assert listing.status_code == 200
     assert "kept@example.com" in listing.content.decode()
 
-    export = admin_client.get(
+    export = editor_client.get(
         reverse("wagtailsnippets_newsletter_subscriber:list"), {"export": "csv"}
     )
     rows = b"".join(export.streaming_content).decode().splitlines()
@@ -239,7 +256,7 @@ def test_editors_see_export_and_erase_subscribers(admin_client, tree):
     assert any(row.startswith("kept@example.com,fr,confirmed") for row in rows)
 
     delete = reverse("wagtailsnippets_newsletter_subscriber:delete", args=(erased.pk,))
-    assert admin_client.post(delete).status_code == 302
+    assert editor_client.post(delete).status_code == 302
     assert not Subscriber.objects.filter(email="erase-me@example.com").exists()
     assert not ModelLogEntry.objects.filter(label__contains="erase-me").exists()
     assert Subscriber.objects.filter(pk=kept.pk).exists()
