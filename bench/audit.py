@@ -209,6 +209,7 @@ class DemoSite:
     def __enter__(self):
         print(f"Building the demo site in {self.folder} ...", flush=True)
         self.manage("migrate", "--noinput", "-v", "0")
+        self.manage("createcachetable")
         self.manage("compile_catalogues")
         self.manage("collectstatic", "--noinput", "-v", "0")
         self.manage("load_demo")

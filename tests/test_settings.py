@@ -65,6 +65,27 @@ def test_production_check_deploy_is_clean():
     assert "WARNING" not in result.stderr + result.stdout
 
 
+@pytest.mark.parametrize(
+    ("redis_url", "backend"),
+    [
+        ("redis://127.0.0.1:6379/3", "django.core.cache.backends.redis.RedisCache"),
+        ("", "django.core.cache.backends.db.DatabaseCache"),
+    ],
+)
+def test_production_cache_is_shared_between_workers(redis_url, backend):
+    """Redis from REDIS_URL, else the database: never a cache of one process."""
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="news.example",
+        REDIS_URL=redis_url,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == backend
+
+
 @pytest.mark.django_db
 def test_migrations_are_committed():
     # Fails when a model change has no migration.
