@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -8,8 +9,7 @@ from .models import Subscriber, edition_choices
 def reader_edition():
     """The edition of the page the reader is on, else the first edition."""
     language = translation.get_language()
-    codes = [code for code, _name in edition_choices()]
-    return language if language in codes else codes[0]
+    return language if language in settings.EDITION_LANGUAGES else settings.EDITION_LANGUAGES[0]
 
 
 class SignupForm(forms.Form):

@@ -5,6 +5,8 @@ page) hold no CSRF token: they post to `start`, which changes nothing and shows 
 sign-up page, whose own form has the token. Signed links authenticate the rest.
 """
 
+import functools
+
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -21,6 +23,7 @@ from .tokens import CONFIRM, CONFIRM_MAX_AGE, MANAGE, read_token
 
 
 def in_an_edition(view):
+    @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.LANGUAGE_CODE not in settings.EDITION_LANGUAGES:
             raise Http404

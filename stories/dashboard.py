@@ -2,6 +2,7 @@
 what is scheduled, and what was published last."""
 
 from django.db.models import Min
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
@@ -20,14 +21,16 @@ class StoryDeskPanel(Component):
     def __init__(self, user):
         self.user = user
 
+    @cached_property
     def stories(self):
+        """The stories this user may edit: every list, and whether to show the panel at all."""
         editable = PagePermissionPolicy().instances_user_has_permission_for(self.user, "change")
         return StoryPage.objects.filter(pk__in=editable.values("pk")).select_related(
             "locale", "latest_revision__user"
         )
 
     def get_context_data(self, parent_context):
-        stories = self.stories()
+        stories = self.stories
         in_review = stories.filter(
             _specific_workflow_states__status=WorkflowState.STATUS_IN_PROGRESS
         )
@@ -75,6 +78,6 @@ class StoryDeskPanel(Component):
         }
 
     def render_html(self, parent_context=None):
-        if not self.stories().exists():
+        if not self.stories.exists():
             return ""
         return super().render_html(parent_context)

@@ -787,7 +787,6 @@ class Greeting(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("word"), FieldPanel("language"), FieldPanel("footnote")]
-    search_fields = [index.SearchField("word"), index.SearchField("language")]
     override_translatable_fields = [SynchronizedField("word")]
 
     class Meta(TranslatableMixin.Meta):
