@@ -27,3 +27,23 @@ class Alternate:
     @classmethod
     def for_url(cls, request, language_code, url, *, current):
         return cls(language_code, url, request.build_absolute_uri(url), current)
+
+
+def live_translations(page):
+    """The page in every language it is live in, itself included: what a language switcher
+    may link to, so nothing links to a missing translation."""
+    return (
+        page.get_translations(inclusive=True)
+        .live()
+        .public()
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+
+
+def page_alternates(request, page, translations=None):
+    translations = live_translations(page) if translations is None else translations
+    return [
+        Alternate.for_page(request, translation, current=translation.pk == page.pk)
+        for translation in translations
+    ]

@@ -1,10 +1,14 @@
+from django.core.cache import cache
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from stories.feeds import StoryFeedsMixin
 from stories.models import (
@@ -22,6 +26,7 @@ from stories.models import (
 )
 
 from .links import Alternate
+from .pages import ReaderPage, UrlPathRoutingMixin
 from .search import search_terms
 
 HOME_LATEST_STORIES = 12
@@ -29,7 +34,7 @@ HOME_FOCUS_TOPICS = 6
 SEARCH_PATH = "search"
 
 
-class HomePage(StoryFeedsMixin, PaginatedListingMixin, Page):
+class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, ReaderPage):
     """The front page of one edition: one per locale, translations of each other.
     Author and partner pages hang off it, since authors and partners are snippets."""
 
@@ -126,6 +131,20 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, Page):
             },
         )
 
+    def menu_sections(self):
+        """The sections in this edition's navigation, on every page: kept in the shared
+        cache, and forgotten when a section is published, unpublished, moved or deleted."""
+        key = self.menu_sections_key(self.path)
+        sections = cache.get(key)
+        if sections is None:
+            sections = list(SectionPage.objects.child_of(self).live().public().in_menu())
+            cache.set(key, sections, timeout=None)
+        return sections
+
+    @staticmethod
+    def menu_sections_key(home_path):
+        return f"menu-sections:{home_path}"
+
     def live_editions(self):
         """This home page in every language it is live in."""
         return (
@@ -191,6 +210,36 @@ class MagazineSettings(BaseSiteSetting):
     )
 
     panels = [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo")]
+    select_related = ["logo"]
 
     class Meta:
         verbose_name = _("magazine settings")
+
+    @classmethod
+    def for_site(cls, site):
+        # Every reader page shows the settings: read from the shared cache, not the database.
+        # Saving them forgets the cached copy (forget_magazine_settings).
+        key = cls.cache_key(site.pk) if site else None
+        instance = cache.get(key) if key else None
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, timeout=None)
+        return instance
+
+    @staticmethod
+    def cache_key(site_id):
+        return f"magazine-settings:{site_id}"
+
+
+@receiver([post_save, post_delete], sender=MagazineSettings)
+def forget_magazine_settings(instance, **kwargs):
+    cache.delete(MagazineSettings.cache_key(instance.site_id))
+
+
+@receiver([page_published, page_unpublished, post_page_move, post_delete], sender=SectionPage)
+def forget_menu_sections(instance, **kwargs):
+    # Keyed by the home page's tree path, known without a query (even mid-deletion).
+    parent_paths = {instance.path[: -Page.steplen]}
+    if before := kwargs.get("parent_page_before"):
+        parent_paths.add(before.path)
+    cache.delete_many([HomePage.menu_sections_key(path) for path in parent_paths])

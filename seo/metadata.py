@@ -49,7 +49,7 @@ def _person(author, request):
 
 
 def _breadcrumbs(page, request):
-    trail = [p for p in page.get_ancestors(inclusive=True) if p.depth >= 2]
+    trail = [*page.route_trail(), page] if page.depth > 2 else [page]
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [

@@ -6,10 +6,11 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from wagtail.models import Page
 
+from home.pages import reader_pages
 from stories.models import StoryPage
 
 NEWS_WINDOW = datetime.timedelta(days=2)
@@ -30,7 +31,8 @@ class AlternatesMixin:
         keys = {url["item"].translation_key for url in urls}
         translations = defaultdict(list)
         for translation in (
-            Page.objects.filter(translation_key__in=keys)
+            reader_pages()
+            .filter(translation_key__in=keys)
             .live()
             .public()
             .select_related("locale")
@@ -70,7 +72,8 @@ class LanguageSitemap(AlternatesMixin, Sitemap):
 
     def items(self):
         return (
-            Page.objects.live()
+            reader_pages()
+            .live()
             .public()
             .filter(locale__language_code=self.language_code, depth__gte=2)
             .order_by("path")
@@ -81,6 +84,10 @@ class LanguageSitemap(AlternatesMixin, Sitemap):
 
     def lastmod(self, page):
         return page.last_published_at
+
+    def get_latest_lastmod(self):
+        # For the index: Django's default loads every page of the language to find it.
+        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
 
 
 class NewsSitemap(Sitemap):
@@ -107,6 +114,9 @@ class NewsSitemap(Sitemap):
 
     def lastmod(self, story):
         return story.last_published_at
+
+    def get_latest_lastmod(self):
+        return max((story.last_published_at for story in self.items()), default=None)
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)

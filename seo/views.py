@@ -3,9 +3,9 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
-from wagtail.models import Page
 
 from home.models import MagazineSettings
+from home.pages import reader_pages
 
 from .sitemaps import LanguageSitemap, NewsSitemap
 
@@ -14,7 +14,8 @@ def sitemaps_for(request):
     """{section: sitemap} for the languages whose home page is live. Made per request:
     the news sitemaps carry the magazine's name from this site's settings."""
     languages = sorted(
-        Page.objects.live()
+        reader_pages()
+        .live()
         .public()
         .filter(depth=2)
         .values_list("locale__language_code", flat=True)

@@ -28,20 +28,25 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.links import live_translations, page_alternates
+from home.pages import ReaderPage, ReaderPageQuerySet
 
 from .blocks import ANALYSIS_LABELS, BriefingBodyBlock, StoryBodyBlock
 from .feeds import StoryFeedsMixin
 from .provenance import translated_from
 from .sharing import share_links
-from .translation import original_of
+from .translation import original_of, with_original_marks
 from .video import parse_video_url, validate_video_url
 
 STORIES_PER_PAGE = 10
 RELATED_STORIES = 3
+EXCERPT_WORDS = 60
+BYLINE_PHOTO_RENDITIONS = ("fill-96x96", "fill-192x192")
 
 
 def language_choices():
@@ -251,7 +256,7 @@ class PartnerOutlet(TranslatableMixin, ReaderPageSnippetMixin, index.Indexed, mo
 # Topics and sections -------------------------------------------------------
 
 
-class TopicIndexPage(Page):
+class TopicIndexPage(ReaderPage):
     introduction = models.TextField(
         _("introduction"),
         blank=True,
@@ -272,7 +277,7 @@ class TopicIndexPage(Page):
         return context
 
 
-class StoryPageQuerySet(PageQuerySet):
+class StoryPageQuerySet(ReaderPageQuerySet):
     def for_cards(self):
         """Published stories, newest first, with everything a story card shows."""
         return (
@@ -280,6 +285,7 @@ class StoryPageQuerySet(PageQuerySet):
             .public()
             .annotate(sort_date=Coalesce("published_at", "first_published_at"))
             .order_by("-sort_date", "-pk")
+            .defer_streamfields()
             .select_related("locale", "partner__locale")
             .prefetch_related(
                 Prefetch("bylines", queryset=StoryByline.objects.select_related("author__locale")),
@@ -297,7 +303,7 @@ class StoryPageQuerySet(PageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class TopicPageQuerySet(PageQuerySet):
+class TopicPageQuerySet(ReaderPageQuerySet):
     def in_focus(self, locale):
         """The edition's topics that published stories are about, the one with the newest
         such story first: what the front page offers as "In focus"."""
@@ -317,7 +323,7 @@ class TopicPageQuerySet(PageQuerySet):
         )
 
 
-class TopicPage(StoryFeedsMixin, PaginatedListingMixin, Page):
+class TopicPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
     description = models.TextField(
         _("description"),
         blank=True,
@@ -345,7 +351,7 @@ class TopicPage(StoryFeedsMixin, PaginatedListingMixin, Page):
         return context
 
 
-class SectionPage(StoryFeedsMixin, PaginatedListingMixin, Page):
+class SectionPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
     description = models.TextField(
         _("description"),
         blank=True,
@@ -414,7 +420,7 @@ class StoryPageForm(WagtailAdminPageForm):
                 )
 
 
-class StoryPage(Page):
+class StoryPage(ReaderPage):
     standfirst = models.TextField(
         _("standfirst"),
         blank=True,
@@ -475,6 +481,12 @@ class StoryPage(Page):
         ),
     )
 
+    # What cards show of the body, derived from it on every save (refresh_card_fields) so
+    # that listings never load the body itself (for_cards defers it).
+    excerpt = models.TextField(_("excerpt"), blank=True, editable=False)
+    analysis_kind = models.CharField(_("analysis kind"), max_length=20, blank=True, editable=False)
+    has_video = models.BooleanField(_("has video"), default=False, editable=False)
+
     # Provenance: where a partner's story came from.
     partner = models.ForeignKey(
         "stories.PartnerOutlet",
@@ -532,6 +544,7 @@ class StoryPage(Page):
     )
 
     objects = StoryPageManager()
+    serve_select_related = ("partner__locale", "lead_image")
     base_form_class = StoryPageForm
     parent_page_types = ["stories.SectionPage"]
     subpage_types = []
@@ -601,7 +614,22 @@ class StoryPage(Page):
         )
         if newest_note and (self.updated_at is None or newest_note > self.updated_at):
             self.updated_at = newest_note
+        self.refresh_card_fields()
         return super().save(*args, **kwargs)
+
+    def refresh_card_fields(self):
+        """Derive what cards show from the body: the excerpt readers open with “Keep
+        reading”, the analysis label and the video marker."""
+        text = " ".join(
+            strip_tags(block.value.source) for block in self.body if block.block_type == "paragraph"
+        )
+        self.excerpt = Truncator(text).words(EXCERPT_WORDS)
+        self.analysis_kind = next(
+            (block.value for block in self.body if block.block_type == "analysis_label"), ""
+        )
+        self.has_video = bool(self.lead_video_url) or any(
+            block.block_type == "video" for block in self.body
+        )
 
     @property
     def display_date(self):
@@ -618,29 +646,9 @@ class StoryPage(Page):
     def lead_video(self):
         return parse_video_url(self.lead_video_url)
 
-    @cached_property
-    def analysis_kind(self):
-        """The key of the story's analysis label ("analysis", "op_ed", ...), or ""."""
-        for block in self.body:
-            if block.block_type == "analysis_label":
-                return block.value
-        return ""
-
     @property
     def analysis_label(self):
         return dict(ANALYSIS_LABELS).get(self.analysis_kind, "")
-
-    @cached_property
-    def has_video(self):
-        return bool(self.lead_video) or any(b.block_type == "video" for b in self.body)
-
-    @cached_property
-    def excerpt(self):
-        """The opening paragraphs as plain text, for the card's “Keep reading”."""
-        text = " ".join(
-            strip_tags(block.value.source) for block in self.body if block.block_type == "paragraph"
-        )
-        return Truncator(text).words(60)
 
     @cached_property
     def focus_topic(self):
@@ -651,13 +659,30 @@ class StoryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        photos = get_image_model().objects.prefetch_renditions("fill-96x96", "fill-192x192")
-        context["bylines"] = self.bylines.select_related("author__locale").prefetch_related(
-            Prefetch("author__photo", queryset=photos)
+        renditions = (
+            get_image_model()
+            .get_rendition_model()
+            .objects.filter(filter_spec__in=BYLINE_PHOTO_RENDITIONS)
         )
-        context["story_topics"] = self.story_topics.select_related("topic", "topic__locale")
-        context["original"] = original_of(self)
-        context["related_stories"] = self.related_stories()
+        # From the page's own managers, so that a preview shows the editor's unsaved
+        # bylines and topics.
+        context["bylines"] = self.bylines.select_related(
+            "author__locale", "author__photo"
+        ).prefetch_related(
+            # Where Image.get_rendition looks for renditions fetched in advance.
+            Prefetch("author__photo__renditions", renditions, to_attr="prefetched_renditions")
+        )
+        context["story_topics"] = story_topics = list(
+            self.story_topics.select_related("topic", "topic__locale")
+        )
+        self.focus_topics = [story_topic for story_topic in story_topics if story_topic.is_focus]
+        # The switcher's translations say which is the original: one query for both.
+        translations = list(with_original_marks(live_translations(self), self))
+        context["alternates"] = page_alternates(request, self, translations)
+        context["original"] = original_of(translations)
+        context["related_stories"] = self.related_stories(
+            [story_topic.topic_id for story_topic in story_topics]
+        )
         context["share_links"] = share_links(
             request.build_absolute_uri(self.get_url(request)), self.title
         )
@@ -668,6 +693,7 @@ class StoryPage(Page):
         return [("", _("Story")), ("card", _("Card on its topic page"))]
 
     def serve_preview(self, request, mode_name):
+        self.refresh_card_fields()  # the editor's unsaved body
         if mode_name != "card":
             return super().serve_preview(request, mode_name)
         # The card as readers will meet it: first on its focus topic's page (else its first
@@ -684,10 +710,8 @@ class StoryPage(Page):
             {"page": self, "topic": topic, "stories": [self, *neighbours]},
         )
 
-    def related_stories(self, count=RELATED_STORIES):
-        """The latest other stories sharing a topic with this one."""
-        # From the story's own topics, so a preview of unsaved changes gets them too.
-        topic_ids = [story_topic.topic_id for story_topic in self.story_topics.all()]
+    def related_stories(self, topic_ids, count=RELATED_STORIES):
+        """The latest other stories sharing one of `topic_ids` with this one."""
         return (
             StoryPage.objects.filter(locale_id=self.locale_id, story_topics__topic_id__in=topic_ids)
             .exclude(pk=self.pk)
@@ -744,7 +768,7 @@ class StoryTopic(TranslatableMixin, Orderable):
 # Briefings -----------------------------------------------------------------
 
 
-class BriefingIndexPage(PaginatedListingMixin, Page):
+class BriefingIndexPage(PaginatedListingMixin, ReaderPage):
     introduction = models.TextField(
         _("introduction"),
         blank=True,
@@ -835,7 +859,7 @@ class BriefingPageForm(WagtailAdminPageForm):
         super().__init__(*args, parent_page=parent_page, **kwargs)
 
 
-class BriefingPage(Page):
+class BriefingPage(ReaderPage):
     date = models.DateField(_("date"), help_text=_("The day this briefing is for."))
     body = StreamField(
         BriefingBodyBlock(),

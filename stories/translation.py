@@ -9,6 +9,7 @@ bylines, topics and partner outlets to their translated versions.
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef, Subquery
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
@@ -75,41 +76,35 @@ def translate(instance, language_code, strings, *, publish=True):
 class Original:
     """The original a translated page was made from, as readers need it."""
 
-    page: Page | None  # the original, when it is live on the site
+    page: Page  # the original, live on the site
     updated_since: bool  # published again after this translation was last made or synced
 
 
-def original_of(page):
-    """The original of a translated `page`, or None if `page` is not a translation.
-    Three queries, whatever the page."""
-    translation = (
-        Translation.objects.filter(
-            source__object_id=page.translation_key, target_locale=page.locale_id
-        )
-        .select_related("source")
-        .first()
+def with_original_marks(translations, page):
+    """`page`'s translations (a queryset), each marked with whether `page` was translated
+    from it (`is_original`) and when `page` was last made or synced from it."""
+    from_it = {
+        "source__object_id": OuterRef("translation_key"),
+        "source__locale": OuterRef("locale"),
+    }
+    return translations.annotate(
+        is_original=Exists(Translation.objects.filter(**from_it, target_locale=page.locale_id)),
+        last_synced=Subquery(
+            TranslationLog.objects.filter(**from_it, locale=page.locale_id)
+            .order_by("-created_at")
+            .values("created_at")[:1]
+        ),
     )
-    if translation is None:
-        return None
-    original = (
-        Page.objects.filter(
-            translation_key=page.translation_key, locale=translation.source.locale_id
-        )
-        .select_related("locale")
-        .first()
-    )
+
+
+def original_of(marked_translations):
+    """The live original among translations marked by `with_original_marks`, or None when
+    the page is not a translation (or its original is not live)."""
+    original = next((t for t in marked_translations if t.is_original), None)
     if original is None:
         return None
-    last_synced = (
-        TranslationLog.objects.filter(source=translation.source, locale=page.locale_id)
-        .order_by("-created_at")
-        .values_list("created_at", flat=True)
-        .first()
-    )
-    updated_since = bool(
-        original.last_published_at and last_synced and original.last_published_at > last_synced
-    )
-    return Original(page=original if original.live else None, updated_since=updated_since)
+    published, synced = original.last_published_at, original.last_synced
+    return Original(page=original, updated_since=bool(published and synced and published > synced))
 
 
 class KeepExistingTranslationsCreator(TranslationCreator):

@@ -136,17 +136,6 @@ def test_story_page_queries_do_not_grow_with_bylines_and_topics(client, tree, no
     assert count_queries(client, few.url) == count_queries(client, many.url)
 
 
-def test_story_page_query_budget(client, tree, no_cache, django_assert_max_num_queries):
-    story = StoryPageFactory(parent=tree.section, topics=tree.topics, authors=[AuthorFactory()])
-    for _ in range(3):  # related stories, with their own bylines and topics
-        StoryPageFactory(parent=tree.section, topics=tree.topics[:1], authors=[AuthorFactory()])
-    client.get(story.url)
-    # Page serving, edition navigation, bylines, topics, provenance, related stories and the
-    # metadata's breadcrumbs; with a cold cache, so site roots are looked up more than once.
-    with django_assert_max_num_queries(30):
-        assert client.get(story.url).status_code == 200
-
-
 def test_long_archives_get_elided_page_links(rf):
     from stories.models import PaginatedListingMixin
 

@@ -5,8 +5,9 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from home.links import Alternate
-from stories.models import SectionPage
+from home import links
+from home.models import HomePage
+from home.pages import ReaderPage
 
 register = template.Library()
 
@@ -16,8 +17,10 @@ def edition_home(context):
     """The home page of the page's edition, or of the active language on non-page views."""
     request = context.get("request")
     page = context.get("page")
-    if isinstance(page, Page) and page.depth >= 2:
-        return page.get_ancestors(inclusive=True).filter(depth=2).specific().first()
+    if isinstance(page, HomePage):
+        return page
+    if isinstance(page, ReaderPage) and page.depth > 2:
+        return page.route_trail()[0].specific  # the specific home when the page was routed
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
@@ -33,31 +36,19 @@ def edition_home(context):
 
 @register.simple_tag
 def edition_sections(home):
-    if home is None:
-        return SectionPage.objects.none()
-    return SectionPage.objects.child_of(home).live().public().in_menu()
+    return home.menu_sections() if isinstance(home, HomePage) else []
 
 
 @register.simple_tag(takes_context=True)
 def page_alternates(context):
-    """The page in every language it is live in, itself included, so nothing links to a
-    missing translation. Views of things that are not pages pass `alternates` themselves."""
+    """The page's live language versions. Views of things that are not pages, and pages
+    that needed the translations themselves, pass `alternates` in the context."""
     if "alternates" in context:
         return context["alternates"]
     page, request = context.get("page"), context.get("request")
     if not isinstance(page, Page):
         return []
-    translations = (
-        page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .select_related("locale")
-        .order_by("locale__language_code")
-    )
-    return [
-        Alternate.for_page(request, translation, current=translation.pk == page.pk)
-        for translation in translations
-    ]
+    return links.page_alternates(request, page)
 
 
 @register.simple_tag

@@ -1,0 +1,130 @@
+"""What every reader page type shares: its base class, the queryset it lists pages with,
+and routing that costs the same number of queries however deep a page lies."""
+
+from functools import reduce
+from operator import or_
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import Http404
+from django.urls import Resolver404
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
+
+VIEW_RESTRICTIONS_KEY = "reader-pages:view-restrictions-exist"
+# A bound on how long a restriction made in a race with a reader's request can go unseen.
+VIEW_RESTRICTIONS_TIMEOUT = 60
+
+
+def view_restrictions_exist():
+    """Whether any page of the site is private. Wagtail looks restrictions up twice for
+    every page it serves and once for every `.public()` listing; most sites have none,
+    and then one cache read answers all of those."""
+    exists = cache.get(VIEW_RESTRICTIONS_KEY)
+    if exists is None:
+        exists = PageViewRestriction.objects.exists()
+        cache.set(VIEW_RESTRICTIONS_KEY, exists, VIEW_RESTRICTIONS_TIMEOUT)
+    return exists
+
+
+@receiver([post_save, post_delete], sender=PageViewRestriction)
+def forget_view_restrictions(**kwargs):
+    cache.delete(VIEW_RESTRICTIONS_KEY)
+
+
+class ReaderPageQuerySet(PageQuerySet):
+    def private_q(self):
+        if not view_restrictions_exist():
+            return Q(pk__in=[])  # what Wagtail returns with no restrictions, without the query
+        return super().private_q()
+
+
+ReaderPageManager = PageManager.from_queryset(ReaderPageQuerySet)
+
+
+def reader_pages():
+    """Pages of every type, with the reader querysets' methods."""
+    return ReaderPageQuerySet(Page)
+
+
+class ReaderPage(Page):
+    """The base of every page type readers see."""
+
+    objects = ReaderPageManager()
+    # Relations the page's own template shows, joined when the page is routed to.
+    serve_select_related = ()
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        if not view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def route_trail(self):
+        """The page's ancestors from its edition's home page down, as base pages. Known
+        without a query when the page was found by UrlPathRoutingMixin."""
+        trail = getattr(self, "_route_trail", None)
+        if trail is None:
+            trail = list(self.get_ancestors().filter(depth__gte=2)) if self.depth > 2 else []
+        return trail
+
+
+def _routes(page_class, path_components):
+    """Whether a routable page type has a route for the rest of the path."""
+    if not issubclass(page_class, RoutablePageMixin):
+        return False
+    try:
+        page_class.get_resolver().resolve("/" + "".join(f"{c}/" for c in path_components))
+    except Resolver404:
+        return False
+    return True
+
+
+class UrlPathRoutingMixin:
+    """Routing below an edition's home page in two queries, whatever the depth: every page
+    on the path in one query (by slug and depth), then the one served made specific.
+    Wagtail's Page.route takes two queries a level. The outcome is Wagtail's: a live
+    routable page on the way takes the rest of the path if one of its routes matches
+    (checked on its class, without loading it), else routing goes on to its child."""
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        levels = reduce(
+            or_,
+            (Q(depth=self.depth + n + 1, slug=slug) for n, slug in enumerate(path_components)),
+        )
+        candidates = list(Page.objects.filter(levels, path__startswith=self.path))
+        trail, remaining = [self], list(path_components)
+        while remaining:
+            parent = trail[-1]
+            if parent is not self and parent.live and _routes(parent.specific_class, remaining):
+                break
+            child = next(
+                (
+                    page
+                    for page in candidates
+                    if page.depth == parent.depth + 1
+                    and page.slug == remaining[0]
+                    and page.path.startswith(parent.path)
+                ),
+                None,
+            )
+            if child is None:
+                raise Http404
+            child._cached_parent_obj = parent
+            trail.append(child)
+            remaining.pop(0)
+        found = trail[-1]
+        model = found.specific_class
+        page = model._default_manager.select_related(
+            "locale", *getattr(model, "serve_select_related", ())
+        ).get(pk=found.pk)
+        page._cached_parent_obj = trail[-2]
+        page._route_trail = trail[:-1]
+        return page.route(request, remaining)

@@ -1,0 +1,145 @@
+"""Every reader page has a query budget, and keeps to it whether it lists 3 things or 30.
+
+Counted on a request after a first one, as every request after a deploy's first finds
+Wagtail's site roots, renditions and the magazine's settings in the shared cache.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.rich_text import RichText
+
+from .factories import (
+    AuthorFactory,
+    BriefingPageFactory,
+    ImageFactory,
+    PartnerOutletFactory,
+    StoryPageFactory,
+    TopicPageFactory,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
+
+# Queries for one anonymous request of each reader page, in English. French pages take one
+# more: Wagtail looks the French home page up from the site's root.
+BUDGETS = {
+    "home": 11,
+    "topic_index": 7,
+    "topic": 10,
+    "section": 10,
+    "story": 13,  # 12, and one for the images of its body's blocks
+    "briefing_index": 8,
+    "briefing": 6,
+    "search": 12,
+    "author": 12,
+    "partner": 12,
+    "home_rss": 9,
+    "topic_atom": 10,
+    "section_rss": 10,
+    "sitemap_index": 12,  # two a language (size and date), whatever the language's size
+    "sitemap": 8,
+    "news_sitemap": 4,
+}
+
+
+class Archive:
+    """A site that grows: each `grow(n)` adds n of everything pages list."""
+
+    def __init__(self, tree):
+        self.tree = tree
+        self.topic = tree.topics[0]
+        self.partner = PartnerOutletFactory(logo=ImageFactory())
+        self.author = AuthorFactory(photo=ImageFactory())
+        self.story = None
+        self.briefing = None
+        self.size = 0
+
+    def grow(self, n):
+        tree = self.tree
+        for _ in range(n):
+            self.size += 1
+            TopicPageFactory(parent=tree.topic_index, title=f"Listed topic {self.size}")
+            authors = [self.author, AuthorFactory(photo=ImageFactory())]
+            StoryPageFactory(
+                parent=tree.section,
+                title=f"Ferry story {self.size}",
+                topics=tree.topics,
+                focus=self.topic,
+                authors=authors,
+                partner=self.partner,
+                lead_image=ImageFactory(),
+                original_headline="Паром",
+                original_url="https://partner.example/ferry",
+                original_language="ru",
+                original_published_at="2026-11-01",
+            )
+            self.briefing = BriefingPageFactory(parent=tree.briefing_index)
+        # The story page's lists: its bylines, topics and blocks, as many as the archive's size.
+        if self.story is not None:
+            self.story.delete()
+        topics = [TopicPageFactory(parent=tree.topic_index) for _ in range(self.size)]
+        self.story = StoryPageFactory(
+            parent=tree.section,
+            slug="the-story",
+            title="The ferry that stopped",
+            topics=[self.topic, *topics],
+            focus=self.topic,
+            authors=[AuthorFactory(photo=ImageFactory()) for _ in range(self.size)],
+            lead_image=ImageFactory(),
+            body=[
+                block
+                for n in range(self.size)
+                for block in (
+                    ("paragraph", RichText(f"<p>Paragraph {n} about the ferry.</p>")),
+                    ("image", {"image": ImageFactory(), "caption": "The pier", "credit": "Desk"}),
+                    ("pull_quote", {"quote": "We wait.", "attribution": "A ferryman"}),
+                )
+            ],
+        )
+
+    def url(self, name):
+        tree = self.tree
+        return {
+            "home": tree.home.url,
+            "topic_index": tree.topic_index.url,
+            "topic": self.topic.url,
+            "section": tree.section.url,
+            "story": self.story.url,
+            "briefing_index": tree.briefing_index.url,
+            "briefing": self.briefing.url,
+            "search": f"{tree.home.url}search/?q=ferry",
+            "author": self.author.url,
+            "partner": self.partner.url,
+            "home_rss": f"{tree.home.url}feed/rss/",
+            "topic_atom": f"{self.topic.url}feed/atom/",
+            "section_rss": f"{tree.section.url}feed/rss/",
+            "sitemap_index": "/sitemap.xml",
+            "sitemap": "/sitemap-en.xml",
+            "news_sitemap": "/sitemap-news-en.xml",
+        }[name]
+
+
+def queries(client, url):
+    assert client.get(url).status_code == 200  # renditions are made, caches filled
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_every_reader_page_keeps_its_query_budget_from_3_to_30_items(client, tree):
+    # One archive for every page: building thirty of everything is most of the test's time.
+    archive = Archive(tree)
+    archive.grow(3)
+    with_3 = {name: queries(client, archive.url(name)) for name in BUDGETS}
+    archive.grow(27)
+    with_30 = {name: queries(client, archive.url(name)) for name in BUDGETS}
+    assert with_30 == with_3, "these pages' queries grow with the items they list"
+    over = {name: n for name, n in with_30.items() if n > BUDGETS[name]}
+    assert not over, f"over budget: {over}"
+
+
+def test_a_french_page_costs_one_query_more(client, tree):
+    english = queries(client, tree.topics[1].url)
+    french = queries(client, tree.fr.topic2.url)
+    assert french == english + 1
