@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
@@ -10,6 +11,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+import pagecache
+from pagecache import tags
 from stories.feeds import StoryFeedsMixin
 from stories.models import (
     AUTHORS_PATH,
@@ -23,6 +26,7 @@ from stories.models import (
     TopicIndexPage,
     TopicPage,
     edition_url,
+    show_listing,
 )
 
 from .links import Alternate
@@ -71,8 +75,18 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
         context["sections"] = SectionPage.objects.child_of(self).live().public()
         context["focus_topics"] = TopicPage.objects.in_focus(self.locale_id)[:HOME_FOCUS_TOPICS]
         context["topic_index"] = TopicIndexPage.objects.child_of(self).live().public().first()
-        context["latest_briefing"] = (
+        context["latest_briefing"] = briefing = (
             BriefingPage.objects.filter(**in_edition).live().public().order_by("-date").first()
+        )
+        show_listing(request, self, context["latest_stories"])
+        pagecache.show(
+            request,
+            tags.briefings(self.locale_id),
+            *(
+                tags.page(page.pk)
+                for page in [*context["focus_topics"], context["topic_index"], briefing]
+                if page is not None
+            ),
         )
         return context
 
@@ -84,6 +98,11 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
         stories = StoryPage.objects.filter(
             locale_id=self.locale_id, bylines__author=author
         ).for_cards()
+        pagecache.show(
+            request,
+            tags.stories_of("author", author.pk),
+            tags.image(author.photo_id),
+        )
         return self.render_snippet_page(
             request, "stories/author_page.html", author, stories, description=author.bio
         )
@@ -96,6 +115,11 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
             slug=slug,
         )
         stories = StoryPage.objects.filter(locale_id=self.locale_id, partner=partner).for_cards()
+        pagecache.show(
+            request,
+            tags.stories_of("partner", partner.pk),
+            tags.image(partner.logo_id),
+        )
         return self.render_snippet_page(
             request, "stories/partner_page.html", partner, stories, description=partner.description
         )
@@ -112,10 +136,13 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
             cards = StoryPage.objects.filter(pk__in=[s.pk for s in results]).for_cards()
             by_pk = {story.pk: story for story in cards}
             results.object_list = [by_pk[s.pk] for s in results if s.pk in by_pk]
-        return self.render(
+            pagecache.show(request, *tags.for_cards(results.object_list))
+        # Results change with any story of the edition.
+        pagecache.show(request, tags.stories_of("page", self.pk))
+        return self.render_route(
             request,
-            template="home/search_page.html",
-            context_overrides={
+            "home/search_page.html",
+            {
                 "query": request.GET.get("q", "")[:200],
                 "terms": terms,
                 "stories": results,
@@ -145,6 +172,12 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
     def menu_sections_key(home_path):
         return f"menu-sections:{home_path}"
 
+    def render_route(self, request, template, context):
+        """A route's page (search, an author's or partner's page): the page's base context
+        and the route's own, without the front page's listings (RoutablePageMixin.render
+        would build them all)."""
+        return TemplateResponse(request, template, {**Page.get_context(self, request), **context})
+
     def live_editions(self):
         """This home page in every language it is live in."""
         return (
@@ -157,18 +190,21 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
 
     def render_snippet_page(self, request, template, snippet, stories, *, description):
         live_locales = self.live_editions().order_by().values("locale")
-        translations = (
+        translations = list(
             type(snippet)
             .objects.filter(translation_key=snippet.translation_key, locale__in=live_locales)
             .select_related("locale")
             .order_by("locale__language_code")
         )
-        return self.render(
+        stories = self.paginate(request, stories)
+        # The snippet, its versions in the switcher and the cards.
+        pagecache.show(request, *(tags.snippet(t) for t in translations), *tags.for_cards(stories))
+        return self.render_route(
             request,
-            template=template,
-            context_overrides={
+            template,
+            {
                 "snippet": snippet,
-                "stories": self.paginate(request, stories),
+                "stories": stories,
                 "description": description,
                 "alternates": [
                     Alternate.for_url(

@@ -14,6 +14,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from pagecache import tags
+
 VIEW_RESTRICTIONS_KEY = "reader-pages:view-restrictions-exist"
 # A bound on how long a restriction made in a race with a reader's request can go unseen.
 VIEW_RESTRICTIONS_TIMEOUT = 60
@@ -64,6 +66,16 @@ class ReaderPage(Page):
         if not view_restrictions_exist():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def cache_tags(self):
+        """What every response of this page shows: its edition's frame, the page itself and
+        the pages of its breadcrumbs. Its context adds what it lists (pagecache.show)."""
+        return {
+            tags.SITE,
+            tags.edition(self.locale_id),
+            tags.translations(self.translation_key),
+            *(tags.page(page.pk) for page in [*self.route_trail(), self]),
+        }
 
     def route_trail(self):
         """The page's ancestors from its edition's home page down, as base pages. Known

@@ -4,8 +4,10 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+import pagecache
 from home.models import MagazineSettings
 from home.pages import reader_pages
+from pagecache import tags
 
 from .sitemaps import LanguageSitemap, NewsSitemap
 
@@ -31,6 +33,7 @@ def sitemaps_for(request):
 
 @require_safe
 def sitemap_index(request):
+    pagecache.cacheable(request, tags.SITE, tags.SITEMAPS)
     return sitemap_views.index(request, sitemaps_for(request), sitemap_url_name="sitemap_section")
 
 
@@ -39,12 +42,14 @@ def sitemap_section(request, section):
     sitemaps = sitemaps_for(request)
     if section not in sitemaps:
         raise Http404
+    pagecache.cacheable(request, tags.SITE, tags.sitemap(section))
     template = "seo/news_sitemap.xml" if section.startswith("news-") else "sitemap.xml"
     return sitemap_views.sitemap(request, sitemaps, section=section, template_name=template)
 
 
 @require_safe
 def robots_txt(request):
+    pagecache.cacheable(request, tags.SITE)
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

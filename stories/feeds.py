@@ -10,7 +10,9 @@ from django.utils.translation import override
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
 
+import pagecache
 from home.links import absolute_url
+from pagecache import tags
 
 FEED_ITEMS = 20
 ENCLOSURE_RENDITION = "width-1200"
@@ -71,9 +73,18 @@ class StoryFeed(Feed):
 
     def items(self):
         images = get_image_model().objects.prefetch_renditions(ENCLOSURE_RENDITION)
-        return self.page.feed_stories().prefetch_related(Prefetch("lead_image", queryset=images))[
-            :FEED_ITEMS
-        ]
+        stories = list(
+            self.page.feed_stories().prefetch_related(Prefetch("lead_image", queryset=images))[
+                :FEED_ITEMS
+            ]
+        )
+        pagecache.show(
+            self.request,
+            tags.stories_of("page", self.page.pk),
+            *tags.for_cards(stories),
+            *(tags.image(story.lead_image_id) for story in stories),
+        )
+        return stories
 
     def item_title(self, story):
         return story.title

@@ -33,8 +33,10 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+import pagecache
 from home.links import live_translations, page_alternates
 from home.pages import ReaderPage, ReaderPageQuerySet
+from pagecache import tags
 
 from .blocks import ANALYSIS_LABELS, BriefingBodyBlock, StoryBodyBlock
 from .feeds import StoryFeedsMixin
@@ -47,6 +49,7 @@ STORIES_PER_PAGE = 10
 RELATED_STORIES = 3
 EXCERPT_WORDS = 60
 BYLINE_PHOTO_RENDITIONS = ("fill-96x96", "fill-192x192")
+IMAGE_OF_BLOCK = {"image": "image", "video": "poster"}
 
 
 def language_choices():
@@ -65,6 +68,12 @@ class PaginatedListingMixin:
             page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
         )
         return page
+
+
+def show_listing(request, page, stories):
+    """Tell the page cache that `page` lists `stories` (a page of them): it is purged when a
+    story joins or leaves its list, and when a card changes."""
+    pagecache.show(request, tags.stories_of("page", page.pk), *tags.for_cards(stories))
 
 
 # Snippets ------------------------------------------------------------------
@@ -273,7 +282,14 @@ class TopicIndexPage(ReaderPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.child_of(self).live().public().order_by("title")
+        context["topics"] = topics = (
+            TopicPage.objects.child_of(self).live().public().order_by("title")
+        )
+        pagecache.show(
+            request,
+            tags.children(self.pk),
+            *(tags.page(topic.pk) for topic in topics),
+        )
         return context
 
 
@@ -348,6 +364,7 @@ class TopicPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = self.paginate(request, self.feed_stories())
+        show_listing(request, self, context["stories"])
         return context
 
 
@@ -372,6 +389,7 @@ class SectionPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = self.paginate(request, self.feed_stories())
+        show_listing(request, self, context["stories"])
         return context
 
 
@@ -686,7 +704,26 @@ class StoryPage(ReaderPage):
         context["share_links"] = share_links(
             request.build_absolute_uri(self.get_url(request)), self.title
         )
+        pagecache.show(
+            request,
+            *(tags.page(story_topic.topic_id) for story_topic in story_topics),
+            *(tags.stories_of("page", story_topic.topic_id) for story_topic in story_topics),
+            *(tags.snippet(byline.author) for byline in context["bylines"]),
+            *(tags.image(image_id) for image_id in self.image_ids(context["bylines"])),
+            *tags.for_cards(context["related_stories"]),
+        )
+        if self.partner is not None:
+            pagecache.show(request, tags.snippet(self.partner))
         return context
+
+    def image_ids(self, bylines):
+        """The pictures the story's page shows: lead image, body images, video posters and
+        its authors' photos."""
+        ids = {self.lead_image_id, *(byline.author.photo_id for byline in bylines)}
+        for block in self.body:
+            if block.block_type in IMAGE_OF_BLOCK and block.value[IMAGE_OF_BLOCK[block.block_type]]:
+                ids.add(block.value[IMAGE_OF_BLOCK[block.block_type]].pk)
+        return ids - {None}
 
     @property
     def preview_modes(self):
@@ -787,6 +824,11 @@ class BriefingIndexPage(PaginatedListingMixin, ReaderPage):
         context = super().get_context(request, *args, **kwargs)
         briefings = BriefingPage.objects.child_of(self).live().public().order_by("-date", "-pk")
         context["briefings"] = self.paginate(request, briefings)
+        pagecache.show(
+            request,
+            tags.children(self.pk),
+            *(tags.page(briefing.pk) for briefing in context["briefings"]),
+        )
         return context
 
 
@@ -906,4 +948,6 @@ class BriefingPage(ReaderPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["localized_stories"] = self.localized_stories()
+        stories = context["localized_stories"].values()
+        pagecache.show(request, *(tags.page(story.pk) for story in stories))
         return context

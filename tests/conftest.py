@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
@@ -24,6 +25,20 @@ from .factories import (
 )
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The cache outlives each test's database: cached settings, menus or pages of one test
+    must not show in the next."""
+    cache.clear()
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on, as in production (test settings turn it off), on one clock."""
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_CLOCK_SKEW = 0
 
 
 @pytest.fixture(autouse=True)

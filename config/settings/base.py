@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "config"
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "stories",
     "seo",
     "newsletter",
+    "pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -69,6 +71,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and users: a cached page is answered without either.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.EditionLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -164,3 +168,42 @@ else:
 NEWSLETTER_SIGNUP_RATE = env.str("NEWSLETTER_SIGNUP_RATE", default="5/h")
 # Briefing e-mails sent per SMTP connection by manage.py send_briefing.
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
+
+# The page cache (pagecache/): anonymous readers' pages kept whole in the default cache and
+# purged by what they show, exactly, when it changes. Browsers keep a page for
+# PAGE_CACHE_MAX_AGE seconds, since nobody can purge them.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE", default=True)
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=24 * 60 * 60)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+# App servers' clocks may disagree by this much (seconds): a page made this soon after a
+# purge of what it shows is not trusted, and is made again.
+PAGE_CACHE_CLOCK_SKEW = env.float("PAGE_CACHE_CLOCK_SKEW", default=1.0)
+# With a CDN (FRONTEND_CACHE), which the same purges reach: how long it keeps a page
+# (s-maxage) and serves a stale copy while it fetches a new one (stale-while-revalidate).
+PAGE_CACHE_CDN_MAX_AGE = env.int("PAGE_CACHE_CDN_MAX_AGE", default=24 * 60 * 60)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env.int("PAGE_CACHE_STALE_WHILE_REVALIDATE", default=60)
+
+# A CDN in front of the site, purged through wagtail.contrib.frontend_cache.
+FRONTEND_CACHE = env.str("FRONTEND_CACHE", default="")
+if FRONTEND_CACHE == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN"),
+            "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+        }
+    }
+elif FRONTEND_CACHE == "cloudfront":
+    WAGTAILFRONTENDCACHE = {
+        "cloudfront": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+        }
+    }
+elif FRONTEND_CACHE:
+    raise ImproperlyConfigured(
+        f"FRONTEND_CACHE={FRONTEND_CACHE!r}: use cloudflare or cloudfront, or leave it empty"
+    )
+# Our purges name every address they mean, translated slugs and all: Wagtail's default
+# would also purge each address under every other language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []

@@ -10,3 +10,5 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# Off while templates and code change under the developer's hands; PAGE_CACHE=true tries it.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE", default=False)

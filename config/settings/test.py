@@ -18,3 +18,6 @@ WHITENOISE_USE_FINDERS = True
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
 }
+# Tests build pages with factories, which do not publish (nor purge): the tests of the page
+# cache turn it on with the `page_cache` fixture.
+PAGE_CACHE_ENABLED = False

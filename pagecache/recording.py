@@ -1,0 +1,33 @@
+"""What a response shows, said by the code that makes it. The page cache keeps a response
+only when its view calls `cacheable`, and purges it when one of the tags it was given
+(`pagecache.tags`) is purged."""
+
+import time
+
+
+class Record:
+    """Made by the middleware for each request the cache may answer."""
+
+    def __init__(self):
+        self.started = time.time()  # before any data is read: see store.is_fresh
+        self.public = False
+        self.tags = set()
+
+
+def record_of(request):
+    return getattr(request, "_page_cache", None)
+
+
+def show(request, *tags):
+    """The response to `request` shows what `tags` name (None: nothing)."""
+    record = record_of(request)
+    if record is not None:
+        record.tags.update(tag for tag in tags if tag)
+
+
+def cacheable(request, *tags):
+    """The response to `request` is the same for every anonymous reader (and shows `tags`)."""
+    record = record_of(request)
+    if record is not None:
+        record.public = True
+        show(request, *tags)
