@@ -4,9 +4,9 @@ share image, and schema.org structured data."""
 from django.utils.text import Truncator
 
 from home.links import absolute_url
+from stories import pictures
 from stories.models import Author, PartnerOutlet, StoryPage, TopicPage
 
-SHARE_IMAGE = "fill-1200x630"
 DESCRIPTION_WORDS = 40
 
 # Analysis labels with a more precise schema.org type than NewsArticle.
@@ -41,7 +41,7 @@ def share_image(page, snippet=None, magazine=None):
         image = getattr(snippet, "photo", None) or getattr(snippet, "logo", None)
     if image is None and magazine is not None:
         image = magazine.logo
-    return image.get_rendition(SHARE_IMAGE) if image else None
+    return pictures.rendition(image, "share") if image else None
 
 
 def _person(author, request):
@@ -66,8 +66,8 @@ def _breadcrumbs(page, request):
 
 def _publisher(magazine, request):
     publisher = {"@type": "NewsMediaOrganization", "name": magazine.name}
-    if magazine.logo:
-        logo = magazine.logo.get_rendition("max-600x60")
+    logo = pictures.rendition(magazine.logo, "publisher") if magazine.logo else None
+    if logo:
         publisher["logo"] = {
             "@type": "ImageObject",
             "url": request.build_absolute_uri(logo.url),

@@ -14,8 +14,10 @@ import pagecache
 from home.links import absolute_url
 from pagecache import tags
 
+from . import pictures
+
 FEED_ITEMS = 20
-ENCLOSURE_RENDITION = "width-1200"
+ENCLOSURE_RENDITION = pictures.spec("enclosure")
 
 
 class StoryFeedsMixin(RoutablePageMixin):
@@ -111,12 +113,12 @@ class StoryFeed(Feed):
         return [topic.topic.title for topic in story.focus_topics]
 
     def item_enclosures(self, story):
-        if story.lead_image is None:
-            return []
-        rendition = story.lead_image.get_rendition(ENCLOSURE_RENDITION)
+        rendition = pictures.rendition(story.lead_image, "enclosure") if story.lead_image else None
         try:
-            length = rendition.file.size
+            length = rendition.file.size if rendition else None
         except (OSError, ValueError):  # the file is gone from storage: say so, not crash
+            length = None
+        if length is None:
             return []
         mime_type = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
         return [Enclosure(self.request.build_absolute_uri(rendition.url), str(length), mime_type)]

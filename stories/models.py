@@ -38,6 +38,7 @@ from home.links import live_translations, page_alternates
 from home.pages import ReaderPage, ReaderPageQuerySet
 from pagecache import tags
 
+from . import pictures
 from .blocks import ANALYSIS_LABELS, BriefingBodyBlock, StoryBodyBlock
 from .feeds import StoryFeedsMixin
 from .provenance import translated_from
@@ -48,7 +49,6 @@ from .video import parse_video_url, validate_video_url
 STORIES_PER_PAGE = 10
 RELATED_STORIES = 3
 EXCERPT_WORDS = 60
-BYLINE_PHOTO_RENDITIONS = ("fill-96x96", "fill-192x192")
 IMAGE_OF_BLOCK = {"image": "image", "video": "poster"}
 
 
@@ -680,7 +680,7 @@ class StoryPage(ReaderPage):
         renditions = (
             get_image_model()
             .get_rendition_model()
-            .objects.filter(filter_spec__in=BYLINE_PHOTO_RENDITIONS)
+            .objects.filter(filter_spec__in=pictures.specs("byline"))
         )
         # From the page's own managers, so that a preview shows the editor's unsaved
         # bylines and topics.

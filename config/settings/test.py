@@ -21,3 +21,11 @@ WAGTAILSEARCH_BACKENDS = {
 # Tests build pages with factories, which do not publish (nor purge): the tests of the page
 # cache turn it on with the `page_cache` fixture.
 PAGE_CACHE_ENABLED = False
+# Django's local-memory cache forgets beyond 300 entries, which a page of thirty pictures in
+# three formats and three widths reaches: the shared cache in production has no such limit.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}

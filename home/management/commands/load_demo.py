@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from home.demo.builder import DemoBuilder, ensure_admin
@@ -14,4 +15,6 @@ class Command(BaseCommand):
         DemoBuilder(self.stdout).build()
         # The translators' groups need the edition home pages the demo has just made.
         setup_groups()
+        # Readers never wait for a rendition, even of pictures made before this code.
+        call_command("prepare_renditions", stdout=self.stdout)
         ensure_admin(self.stdout)

@@ -1,0 +1,34 @@
+from collections import defaultdict
+
+from django.core.management.base import BaseCommand
+from wagtail.images import get_image_model
+
+from home.models import MagazineSettings
+from stories import pictures
+from stories.models import Author, PartnerOutlet
+
+
+class Command(BaseCommand):
+    help = (
+        "Make the renditions readers' pages use for every picture already uploaded, so that "
+        "no reader waits for one (pictures saved from now on get theirs as they are saved)."
+    )
+
+    def handle(self, **options):
+        Image = get_image_model()
+        Rendition = Image.get_rendition_model()
+        roles = defaultdict(set)
+        for image_id in Image.objects.values_list("pk", flat=True):
+            roles[image_id].update(pictures.STORY_PICTURE)
+        for model, field, parts in (
+            (Author, "photo", pictures.AUTHOR_PHOTO),
+            (PartnerOutlet, "logo", pictures.PARTNER_LOGO),
+            (MagazineSettings, "logo", pictures.MAGAZINE_LOGO),
+        ):
+            for image_id in model.objects.exclude(**{field: None}).values_list(field, flat=True):
+                roles[image_id].update(parts)
+        before = Rendition.objects.count()
+        for image in Image.objects.filter(pk__in=roles).iterator():
+            pictures.make_renditions(image, sorted(roles[image.pk]))
+        made = Rendition.objects.count() - before
+        self.stdout.write(f"{made} renditions made for {len(roles)} pictures.")

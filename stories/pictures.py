@@ -1,0 +1,92 @@
+"""The pictures readers see, by the part they play on a page, and the renditions each part
+needs: AVIF and WebP with a JPEG (or, for logos, PNG) fallback, at every width a screen may
+want. Templates render them with `{% reader_picture image "story" %}` (picture_tags), and
+the renditions are made when a picture is saved, off the readers' request path."""
+
+from contextlib import suppress
+from itertools import chain
+
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django_tasks import task
+from wagtail.images import get_image_model, get_image_model_string
+from wagtail.images.models import Filter, SourceImageIOError
+
+ROLES = {
+    # Lead images, pictures in the body and video posters: a 40rem column, or the screen.
+    "story": "width-{480,800,1280} format-{avif,webp,jpeg}",
+    "profile": "fill-{160x160,320x320} format-{avif,webp,jpeg}",  # an author's page
+    "byline": "fill-{96x96,192x192} format-{avif,webp,jpeg}",  # "About the authors"
+    "logo": "max-{160x160,320x320} format-{avif,webp,png}",  # a partner's page
+    "masthead": "max-{240x48,480x96} format-{avif,webp,png}",  # the magazine's logo
+    # One rendition each, for what other programs fetch: social networks' cards, feed
+    # readers' enclosures, search engines' publisher logo.
+    "share": "fill-1200x630",
+    "enclosure": "width-1200",
+    "publisher": "max-600x60",
+}
+
+# What a picture may become, by where it was chosen.
+STORY_PICTURE = ("story", "share", "enclosure")
+AUTHOR_PHOTO = ("profile", "byline", "share")
+PARTNER_LOGO = ("logo", "share")
+MAGAZINE_LOGO = ("masthead", "publisher", "share")
+
+
+def specs(*roles):
+    return list(chain.from_iterable(Filter.expand_spec(ROLES[role]) for role in roles))
+
+
+def spec(role):
+    (only,) = specs(role)
+    return only
+
+
+def rendition(image, role):
+    """The picture's one rendition for `role` (share, enclosure, publisher), or None when
+    its file is gone from storage: the page goes without, rather than failing."""
+    try:
+        return image.get_rendition(spec(role))
+    except SourceImageIOError:
+        return None
+
+
+def make_renditions(image, roles):
+    # A file gone from storage is left to the pages, which show Wagtail's "not found" picture.
+    with suppress(SourceImageIOError):
+        image.get_renditions(*specs(*roles))
+
+
+@task()
+def prepare_renditions(image_id, roles):
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is not None:
+        make_renditions(image, roles)
+
+
+def prepare_later(image_id, roles):
+    """Make the renditions once the change is committed, through Wagtail's task backend."""
+    if image_id is not None:
+        transaction.on_commit(lambda: prepare_renditions.enqueue(image_id, list(roles)))
+
+
+@receiver(post_save, sender=get_image_model_string())
+def prepare_story_picture(instance, **kwargs):
+    # Any picture may lead a story; the other parts are known when it is chosen for them.
+    prepare_later(instance.pk, STORY_PICTURE)
+
+
+@receiver(post_save, sender="stories.Author")
+def prepare_author_photo(instance, **kwargs):
+    prepare_later(instance.photo_id, AUTHOR_PHOTO)
+
+
+@receiver(post_save, sender="stories.PartnerOutlet")
+def prepare_partner_logo(instance, **kwargs):
+    prepare_later(instance.logo_id, PARTNER_LOGO)
+
+
+@receiver(post_save, sender="home.MagazineSettings")
+def prepare_magazine_logo(instance, **kwargs):
+    prepare_later(instance.logo_id, MAGAZINE_LOGO)
