@@ -99,3 +99,72 @@ def test_every_edition_language_has_a_catalogue():
         if code == settings.LANGUAGE_CODE:
             continue
         assert (BASE_DIR / "locale" / code / "LC_MESSAGES" / "django.po").exists(), code
+
+
+def setting(expression, **env):
+    result = manage(
+        "shell",
+        "-c",
+        f"from django.conf import settings; print({expression})",
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="news.example",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_uploads_go_to_object_storage_when_a_bucket_is_named():
+    assert setting("settings.STORAGES['default']['BACKEND']") == (
+        "django.core.files.storage.FileSystemStorage"
+    )
+    options = "settings.STORAGES['default']"
+    s3 = setting(
+        options,
+        AWS_STORAGE_BUCKET_NAME="meridian-media",
+        AWS_S3_ENDPOINT_URL="https://s3.example",
+        AWS_S3_CUSTOM_DOMAIN="media.news.example",
+    )
+    assert "storages.backends.s3.S3Storage" in s3
+    assert "'bucket_name': 'meridian-media'" in s3 and "'querystring_auth': False" in s3
+    assert "'custom_domain': 'media.news.example'" in s3
+    # The backend loads: django-storages and boto3 are installed.
+    assert (
+        setting(
+            "__import__('django.core.files.storage').core.files.storage.default_storage"
+            ".__class__.__name__",
+            AWS_STORAGE_BUCKET_NAME="meridian-media",
+        )
+        == "S3Storage"
+    )
+
+
+def test_search_uses_opensearch_when_its_address_is_set():
+    backend = "settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']"
+    assert setting(backend) == "wagtail.search.backends.database"
+    assert setting(backend, OPENSEARCH_URL="https://search.example:9200") == (
+        "wagtail.search.backends.opensearch3"
+    )
+    # Its client library is installed, so the backend can be loaded.
+    assert (
+        setting(
+            "__import__('wagtail.search.backends', fromlist=['get_search_backend'])"
+            ".get_search_backend().__class__.__name__",
+            OPENSEARCH_URL="https://search.example:9200",
+        )
+        == "OpenSearch3SearchBackend"
+    )
+
+
+def test_the_page_cache_is_on_in_production_and_a_cdn_adds_shared_headers():
+    assert setting("settings.PAGE_CACHE_ENABLED") == "True"
+    assert setting("settings.MIDDLEWARE.index('pagecache.middleware.PageCacheMiddleware')") == "2"
+    backend = setting(
+        "settings.WAGTAILFRONTENDCACHE['cloudflare']['BACKEND']",
+        FRONTEND_CACHE="cloudflare",
+        CLOUDFLARE_BEARER_TOKEN="token",
+        CLOUDFLARE_ZONE_ID="zone",
+    )
+    assert backend == "wagtail.contrib.frontend_cache.backends.CloudflareBackend"
+    result = manage("check", FRONTEND_CACHE="akamai", SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="x")
+    assert result.returncode != 0 and "use cloudflare or cloudfront" in result.stderr
