@@ -35,11 +35,11 @@ class PageCacheMiddleware:
             return self.finish(request, self.get_response(request))
         drop_tracking_parameters(request)
         url = request.build_absolute_uri()
-        cached = store.fetch(url)
+        cached, generation = store.fetch(url)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
-        request._page_cache = Record()
+        request._page_cache = Record(generation)
         response = self.get_response(request)
         if self.is_shareable(request, response):
             make_public(response)

@@ -8,8 +8,9 @@ import time
 class Record:
     """Made by the middleware for each request the cache may answer."""
 
-    def __init__(self):
-        self.started = time.time()  # before any data is read: see store.is_fresh
+    def __init__(self, generation=None):
+        self.started = time.time()  # before any data is read: see pagecache.store
+        self.generation = generation
         self.public = False
         self.tags = set()
 

@@ -2,9 +2,11 @@
 (Redis or the database in production: every app server sees the same entries and marks).
 
 A purge does not look for the entries that show what changed: it writes the time of the
-purge under each tag. An entry is fresh while every tag it was stored with was last purged
-before the request that made it began, so it costs one read for the entry and one for its
-tags, and a render racing a purge can never be stored as fresh."""
+purge under each tag, and under one key for every purge (the generation). An entry is fresh
+while every tag it was stored with was last purged before the request that made it began,
+so a render racing a purge can never be stored as fresh. Checking its tags costs a second
+read; an entry checked since the last purge of anything is served on one read alone.
+"""
 
 import hashlib
 import time
@@ -17,10 +19,6 @@ from django.http import HttpResponse
 UNSTORED_HEADERS = {"set-cookie", "x-page-cache", "date"}
 
 
-def entry_key(url):
-    return "pagecache:entry:" + hashlib.sha256(url.encode()).hexdigest()
-
-
 def tag_key(tag):
     return f"pagecache:purged:{tag}"
 
@@ -31,6 +29,17 @@ def tag_timeout():
     return settings.PAGE_CACHE_TIMEOUT + 60
 
 
+GENERATION = "pagecache:generation"
+
+
+def entry_key(url):
+    return "pagecache:entry:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def checked_key(url):
+    return "pagecache:checked:" + hashlib.sha256(url.encode()).hexdigest()
+
+
 def store(url, response, record):
     entry = {
         "status": response.status_code,
@@ -39,23 +48,39 @@ def store(url, response, record):
         "tags": sorted(record.tags),
         "made": record.started,
     }
-    cache.set(entry_key(url), entry, settings.PAGE_CACHE_TIMEOUT)
+    entries = {entry_key(url): entry}
+    if record.generation is not None:
+        # Read before the page was made: a purge since then is another generation.
+        entries[checked_key(url)] = record.generation
+    cache.set_many(entries, settings.PAGE_CACHE_TIMEOUT)
 
 
 def fetch(url):
-    """The cached response for `url`, if there is one and nothing it shows has changed."""
-    entry = cache.get(entry_key(url))
+    """(the cached response for `url` if there is one and nothing it shows has changed, the
+    current generation): one read when nothing was purged since the entry was last checked."""
+    found = cache.get_many([entry_key(url), checked_key(url), GENERATION])
+    entry, generation = found.get(entry_key(url)), found.get(GENERATION)
+    if generation is None:
+        # Nothing purged yet (or the cache was emptied): a generation to check against.
+        generation = time.time()
+        if not cache.add(GENERATION, generation, timeout=None):
+            generation = None
     if entry is None:
-        return None
-    purged = cache.get_many([tag_key(tag) for tag in entry["tags"]])
-    if purged and max(purged.values()) >= entry["made"] - settings.PAGE_CACHE_CLOCK_SKEW:
-        return None
+        return None, generation
+    if generation is None or found.get(checked_key(url)) != generation:
+        purged = cache.get_many([tag_key(tag) for tag in entry["tags"]])
+        if purged and max(purged.values()) >= entry["made"] - settings.PAGE_CACHE_CLOCK_SKEW:
+            return None, generation
+        if generation is not None:
+            cache.set(checked_key(url), generation, settings.PAGE_CACHE_TIMEOUT)
     response = HttpResponse(entry["content"], status=entry["status"])
     for header, value in entry["headers"]:
         response[header] = value
-    return response
+    return response, generation
 
 
 def mark_purged(tags):
+    # Marks first: a reader who sees the new generation finds them written.
     now = time.time()
     cache.set_many({tag_key(tag): now for tag in tags}, tag_timeout())
+    cache.set(GENERATION, now, timeout=None)

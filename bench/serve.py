@@ -1,0 +1,306 @@
+"""Load the reader pages as a breaking story would: gunicorn with the production settings
+(DEBUG off, PostgreSQL, Redis), on 127.0.0.1, driven by wrk for a bounded time per page.
+
+Run through `bench/serve`, which installs wrk. For each archive size (--stories, repeatable)
+it builds a PostgreSQL database once (demo content, then `generate_content`), then measures
+every page twice: with the page cache off (cold: every request makes the page) and on and
+primed (warm). It prints requests/s, p50 and p99 of each page, and each page's throughput as
+a ratio of a static file's, served by the same gunicorn in the same run, and checks the
+targets (README, "Speed"). Exits 1 when a target is missed.
+"""
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PAGES = (
+    "home",
+    "topic",
+    "section",
+    "story",
+    "briefing",
+    "search",
+    "feed",
+    "sitemap",
+    "author",
+    "static",
+)
+# Targets, as in the issue: warm pages at half a static file's throughput at least; cold
+# story (12 blocks) and topic pages at 100 and 80 requests/s on 2 workers; listings and
+# search no more than 1.5x slower cold at the largest archive than at the smallest.
+WARM_RATIO = 0.5
+COLD_FLOOR = {"story": 100, "topic": 80}
+SCALE_PAGES = ("topic", "section", "home", "search")
+SCALE_SLOWDOWN = 1.5
+
+
+def run(*args, env, **kwargs):
+    return subprocess.run(args, cwd=ROOT, env=env, check=True, **kwargs)
+
+
+class Archive:
+    """A PostgreSQL database with the demo content and `stories` generated stories, built
+    once and kept (named after its size) so that later runs start at once."""
+
+    def __init__(self, stories, topics, server_url):
+        self.stories = stories
+        self.name = f"meridian_bench_{stories}"
+        self.url = f"{server_url.rstrip('/')}/{self.name}"
+        self.topics = topics
+
+    def build(self, env):
+        env = env | {"DATABASE_URL": self.url}
+        created = subprocess.run(
+            ["createdb", "-h", "127.0.0.1", "-U", "postgres", self.name],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if created.returncode == 0:
+            print(f"Building {self.name} ...", flush=True)
+        manage = [PYTHON, "manage.py"]
+        run(*manage, "migrate", "--noinput", "-v", "0", env=env)
+        run(*manage, "createcachetable", env=env)
+        run(*manage, "load_demo", env=env, stdout=subprocess.DEVNULL)
+        started = time.monotonic()
+        run(
+            *manage,
+            "generate_content",
+            "--stories",
+            str(self.stories),
+            "--topics",
+            str(self.topics),
+            env=env,
+        )
+        print(f"  generate_content: {time.monotonic() - started:.0f} s", flush=True)
+        return env
+
+
+class Server:
+    """gunicorn with the production settings on 127.0.0.1."""
+
+    def __init__(self, env, port, workers, page_cache):
+        self.port = port
+        self.base_url = f"http://127.0.0.1:{port}"
+        self.env = env | {"PAGE_CACHE": "true" if page_cache else "false"}
+        self.workers = workers
+        self.process = None
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [
+                str(Path(PYTHON).parent / "gunicorn"),
+                "config.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=self.env,
+        )
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{self.base_url}/robots.txt", timeout=5)
+                return self
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    self.__exit__()
+                    raise SystemExit("gunicorn did not start.") from None
+                time.sleep(0.3)
+
+    def __exit__(self, *exc):
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+
+
+def discover(env):
+    """The measured addresses: one page of each kind in the English edition, chosen as the
+    benchmark means them (a story of 12 blocks, the busiest topic, author and section)."""
+    script = """
+import json
+from django.db.models import Count
+from home.models import HomePage
+from stories.models import Author, BriefingPage, SectionPage, StoryPage, StoryTopic, TopicPage
+from django.contrib.staticfiles.storage import staticfiles_storage
+
+home = HomePage.objects.get(locale__language_code="en", depth=2)
+stories = StoryPage.objects.live().filter(locale=home.locale).order_by("-published_at")
+story = next(s for s in stories[:500].iterator() if len(s.body) == 12)
+busiest = (
+    StoryTopic.objects.filter(locale=home.locale)
+    .values("topic")
+    .annotate(n=Count("pk"))
+    .order_by("-n")
+    .first()
+)
+topic = TopicPage.objects.get(pk=busiest["topic"])
+section = SectionPage.objects.filter(locale=home.locale).live().order_by("-numchild").first()
+author = (
+    Author.objects.filter(locale=home.locale)
+    .annotate(n=Count("bylines"))
+    .order_by("-n")
+    .first()
+)
+briefing = BriefingPage.objects.live().filter(locale=home.locale).order_by("-date").first()
+word = max(story.title.split(), key=len).strip(".,:;?!")
+print(json.dumps({
+    "home": home.url,
+    "topic": topic.url,
+    "section": section.url,
+    "story": story.url,
+    "briefing": briefing.url,
+    "search": f"{home.url}search/?q={word}",
+    "feed": f"{home.url}feed/rss/",
+    "sitemap": "/sitemap-news-en.xml",
+    "author": author.url,
+    "static": staticfiles_storage.url("css/site.css"),
+}))
+"""
+    import json
+
+    output = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+LATENCY = re.compile(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+SOCKET_ERRORS = r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)"
+
+
+def wrk(url, duration, connections):
+    """requests/s, p50 and p99 (ms), and the count of errors (non-2xx, socket errors)."""
+    output = subprocess.run(
+        ["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latencies = {int(p): float(v) * UNITS[u] for p, v, u in LATENCY.findall(output)}
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket = re.search(SOCKET_ERRORS, output)
+    failed = int(errors.group(1)) if errors else 0
+    failed += sum(int(n) for n in socket.groups()) if socket else 0
+    return rate, latencies.get(50, 0.0), latencies.get(99, 0.0), failed
+
+
+def measure(env, urls, args, page_cache):
+    results = {}
+    with Server(env, args.port, args.workers, page_cache) as server:
+        for name in PAGES:
+            url = server.base_url + urls[name]
+            for _ in range(3):  # primes the page cache (warm) and each worker's imports
+                urllib.request.urlopen(url, timeout=60).read()
+            results[name] = wrk(url, args.duration, args.connections)
+            rate, p50, p99, failed = results[name]
+            print(
+                f"  {'warm' if page_cache else 'cold'} {name:9} {rate:8.1f}/s "
+                f"p50 {p50:7.1f} ms  p99 {p99:7.1f} ms" + (f"  {failed} errors" if failed else ""),
+                flush=True,
+            )
+    return results
+
+
+def flush_redis(url):
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--stories", type=int, action="append", help="archive sizes (1000)")
+    parser.add_argument("--topics", type=int, default=200)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per page and mode")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8100)
+    parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/5")
+    args = parser.parse_args()
+    sizes = args.stories or [1000]
+
+    folder = Path(tempfile.mkdtemp(prefix="meridian-serve-"))
+    base_env = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "REDIS_URL": args.redis,
+        "CONN_MAX_AGE": "600",
+        "MEDIA_ROOT": str(folder / "media"),
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{args.port}",
+        "LOG_LEVEL": "ERROR",
+    }
+    try:
+        run(PYTHON, "manage.py", "compile_catalogues", env=base_env, stdout=subprocess.DEVNULL)
+        run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0", env=base_env)
+        table = {}
+        for size in sizes:
+            env = Archive(size, args.topics, args.postgres).build(base_env)
+            urls = discover(env)
+            print(f"{size} stories: {urls['story']}", flush=True)
+            for page_cache in (False, True):
+                flush_redis(args.redis)
+                table[size, page_cache] = measure(env, urls, args, page_cache)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    sys.exit(report(table, sizes))
+
+
+def report(table, sizes):
+    print()
+    print("stories  cache  page       req/s    p50 ms   p99 ms  x static  errors")
+    missed = []
+    for (size, warm), results in table.items():
+        static = results["static"][0]
+        for name, (rate, p50, p99, failed) in results.items():
+            ratio = rate / static if static else 0
+            print(
+                f"{size:>7}  {'warm' if warm else 'cold':5}  {name:9} {rate:7.1f}  "
+                f"{p50:7.1f}  {p99:7.1f}  {ratio:8.2f}  {failed:6}"
+            )
+            if failed:
+                missed.append(f"{name} ({size}, {'warm' if warm else 'cold'}): {failed} errors")
+            if warm and name != "static" and ratio < WARM_RATIO:
+                missed.append(f"{name} warm at {size}: {ratio:.2f} of static < {WARM_RATIO}")
+            if not warm and name in COLD_FLOOR and rate < COLD_FLOOR[name]:
+                missed.append(f"{name} cold at {size}: {rate:.0f}/s < {COLD_FLOOR[name]}/s")
+    if len(sizes) > 1:
+        small, large = min(sizes), max(sizes)
+        print(f"\nCold, {large} stories against {small}: how many times slower")
+        for name in SCALE_PAGES:
+            slowdown = table[small, False][name][0] / table[large, False][name][0]
+            print(f"  {name:9} {slowdown:5.2f}x")
+            if slowdown > SCALE_SLOWDOWN:
+                missed.append(f"{name}: {slowdown:.2f}x slower at {large} than {small}")
+    for line in missed:
+        print("MISSED", line)
+    print("All targets met." if not missed else f"{len(missed)} targets missed.")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    main()
