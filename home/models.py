@@ -73,7 +73,7 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
         in_edition = {"locale_id": self.locale_id}
         context["latest_stories"] = self.feed_stories()[:HOME_LATEST_STORIES]
         context["sections"] = SectionPage.objects.child_of(self).live().public()
-        context["focus_topics"] = TopicPage.objects.in_focus(self.locale_id)[:HOME_FOCUS_TOPICS]
+        context["focus_topics"] = TopicPage.objects.in_focus(self.locale_id, HOME_FOCUS_TOPICS)
         context["topic_index"] = TopicIndexPage.objects.child_of(self).live().public().first()
         context["latest_briefing"] = briefing = (
             BriefingPage.objects.filter(**in_edition).live().public().order_by("-date").first()

@@ -7,11 +7,10 @@ from collections import defaultdict
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from home.pages import reader_pages
-from stories.models import StoryPage
+from stories.models import NEWEST_FIRST, StoryPage
 
 NEWS_WINDOW = datetime.timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap
@@ -103,10 +102,11 @@ class NewsSitemap(Sitemap):
         return (
             StoryPage.objects.live()
             .public()
-            .filter(locale__language_code=self.language_code)
-            .annotate(sort_date=Coalesce("published_at", "first_published_at"))
-            .filter(sort_date__gte=timezone.now() - NEWS_WINDOW)
-            .order_by("-sort_date", "-pk")[:NEWS_LIMIT]
+            .filter(
+                locale__language_code=self.language_code,
+                published_at__gte=timezone.now() - NEWS_WINDOW,
+            )
+            .order_by(*NEWEST_FIRST)[:NEWS_LIMIT]
         )
 
     def location(self, story):
@@ -125,7 +125,7 @@ class NewsSitemap(Sitemap):
             url["news"] = {
                 "publication": self.publication_name,
                 "language": self.language_code,
-                "date": story.sort_date,
+                "date": story.published_at,
                 "title": story.title,
             }
         return urls

@@ -6,11 +6,10 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Prefetch
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
@@ -49,6 +48,10 @@ from .video import parse_video_url, validate_video_url
 STORIES_PER_PAGE = 10
 RELATED_STORIES = 3
 EXCERPT_WORDS = 60
+FOCUS_WINDOW = 200
+# Stories newest first. Every live story has its publication time (see StoryPage.save), and
+# the index on it (stories_newest_first) serves listings of any size without sorting them.
+NEWEST_FIRST = ("-published_at", "-pk")
 IMAGE_OF_BLOCK = {"image": "image", "video": "poster"}
 
 
@@ -299,8 +302,7 @@ class StoryPageQuerySet(ReaderPageQuerySet):
         return (
             self.live()
             .public()
-            .annotate(sort_date=Coalesce("published_at", "first_published_at"))
-            .order_by("-sort_date", "-pk")
+            .order_by(*NEWEST_FIRST)
             .defer_streamfields()
             .select_related("locale", "partner__locale")
             .prefetch_related(
@@ -320,23 +322,19 @@ StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
 class TopicPageQuerySet(ReaderPageQuerySet):
-    def in_focus(self, locale):
-        """The edition's topics that published stories are about, the one with the newest
-        such story first: what the front page offers as "In focus"."""
-        newest_focused_story = (
-            StoryTopic.objects.filter(topic=OuterRef("pk"), is_focus=True, page__live=True)
-            .annotate(story_date=Coalesce("page__published_at", "page__first_published_at"))
-            .order_by("-story_date")
-            .values("story_date")[:1]
+    def in_focus(self, locale, count):
+        """The focus topics of the edition's newest stories, the one with the newest story
+        first: what the front page offers as "In focus". Two queries, whatever the archive:
+        only the newest FOCUS_WINDOW stories are looked at."""
+        newest = StoryPage.objects.filter(locale=locale).live().order_by(*NEWEST_FIRST)
+        focus_ids = (
+            StoryTopic.objects.filter(is_focus=True, page__in=newest.values("pk")[:FOCUS_WINDOW])
+            .order_by("-page__published_at", "-page")
+            .values_list("topic_id", flat=True)
         )
-        return (
-            self.filter(locale=locale)
-            .live()
-            .public()
-            .annotate(newest_story=Subquery(newest_focused_story))
-            .filter(newest_story__isnull=False)
-            .order_by("-newest_story", "title")
-        )
+        in_order = list(dict.fromkeys(focus_ids))
+        topics = {topic.pk: topic for topic in self.filter(pk__in=in_order).live().public()}
+        return [topics[pk] for pk in in_order if pk in topics][:count]
 
 
 class TopicPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
@@ -478,7 +476,10 @@ class StoryPage(ReaderPage):
         _("publication time"),
         null=True,
         blank=True,
-        help_text=_("Shown to readers. Leave empty to use the time the story is first published."),
+        help_text=_(
+            "Shown to readers. Leave empty to use the time the story is first published "
+            "(it is filled in then)."
+        ),
     )
     updated_at = models.DateTimeField(
         _("last updated"),
@@ -622,8 +623,12 @@ class StoryPage(ReaderPage):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+        indexes = [models.Index(fields=["-published_at", "-page_ptr"], name="stories_newest_first")]
 
     def save(self, *args, **kwargs):
+        if self.live and self.published_at is None:
+            # The time readers are shown, and listings sort on, is fixed at first publication.
+            self.published_at = self.first_published_at or timezone.now()
         # An update note is the desk's record of a change readers should know about: the
         # story's last-updated time follows the newest one (and never goes back).
         newest_note = max(
@@ -749,11 +754,11 @@ class StoryPage(ReaderPage):
 
     def related_stories(self, topic_ids, count=RELATED_STORIES):
         """The latest other stories sharing one of `topic_ids` with this one."""
+        sharing = StoryTopic.objects.filter(page=OuterRef("pk"), topic_id__in=topic_ids)
         return (
-            StoryPage.objects.filter(locale_id=self.locale_id, story_topics__topic_id__in=topic_ids)
+            StoryPage.objects.filter(Exists(sharing), locale_id=self.locale_id)
             .exclude(pk=self.pk)
-            .for_cards()
-            .distinct()[:count]
+            .for_cards()[:count]
         )
 
 

@@ -246,10 +246,16 @@ def test_unpublished_story_is_not_listed(client, tree):
     assert "Draft story" not in soup.get_text()
 
 
-def test_display_date_falls_back_to_first_publication(tree):
-    story = StoryPageFactory(parent=tree.section, published_at=None)
-    story.first_published_at = timezone.now() - datetime.timedelta(days=1)
-    assert story.display_date == story.first_published_at
+def test_a_story_left_without_a_publication_time_gets_its_first_publication(tree):
+    story = StoryPageFactory(parent=tree.section, published_at=None, live=False)
+    assert story.published_at is None
+    story.save_revision().publish()
+    story.refresh_from_db()
+    assert story.published_at == story.first_published_at == story.display_date
+    # Later publications keep it: readers and listings see one time.
+    story.save_revision().publish()
+    story.refresh_from_db()
+    assert story.published_at == story.first_published_at
 
 
 def test_original_page_does_not_claim_to_be_a_translation(client, tree):

@@ -68,7 +68,7 @@ def test_production_check_deploy_is_clean():
 @pytest.mark.parametrize(
     ("redis_url", "backend"),
     [
-        ("redis://127.0.0.1:6379/3", "django.core.cache.backends.redis.RedisCache"),
+        ("redis://127.0.0.1:6379/3", "config.cache.RedisCache"),
         ("", "django.core.cache.backends.db.DatabaseCache"),
     ],
 )

@@ -38,7 +38,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 if env.str("REDIS_URL", default=""):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.RedisCache",
             "LOCATION": env.str("REDIS_URL"),
         }
     }
