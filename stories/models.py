@@ -296,6 +296,31 @@ class TopicIndexPage(ReaderPage):
         return context
 
 
+# What cards, feeds and listings' structured data read of a story: a page row has sixty
+# columns, and fetching and building them all was a good part of a listing's time.
+CARD_FIELDS = (
+    "title",
+    "url_path",
+    "translation_key",
+    "locale",
+    "first_published_at",
+    "last_published_at",
+    "published_at",
+    "updated_at",
+    "summary",
+    "standfirst",
+    "excerpt",
+    "analysis_kind",
+    "has_video",
+    "partner",
+    "lead_image",
+)
+
+# A card's byline links each author's name to their page; its label links to the topic.
+AUTHOR_FIELDS = ("name", "slug", "translation_key", "locale__language_code")
+FOCUS_TOPIC_FIELDS = ("topic__title", "topic__url_path", "topic__translation_key")
+
+
 class StoryPageQuerySet(ReaderPageQuerySet):
     def for_cards(self):
         """Published stories, newest first, with everything a story card shows."""
@@ -303,15 +328,20 @@ class StoryPageQuerySet(ReaderPageQuerySet):
             self.live()
             .public()
             .order_by(*NEWEST_FIRST)
-            .defer_streamfields()
+            .only(*CARD_FIELDS)
             .select_related("locale", "partner__locale")
             .prefetch_related(
-                Prefetch("bylines", queryset=StoryByline.objects.select_related("author__locale")),
+                Prefetch(
+                    "bylines",
+                    queryset=StoryByline.objects.select_related("author__locale").only(
+                        "page", "author", "sort_order", *(f"author__{f}" for f in AUTHOR_FIELDS)
+                    ),
+                ),
                 Prefetch(
                     "story_topics",
-                    queryset=StoryTopic.objects.filter(is_focus=True).select_related(
-                        "topic", "topic__locale"
-                    ),
+                    queryset=StoryTopic.objects.filter(is_focus=True)
+                    .select_related("topic")
+                    .only("page", "topic", "is_focus", "sort_order", *FOCUS_TOPIC_FIELDS),
                     to_attr="focus_topics",
                 ),
             )
