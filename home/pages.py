@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 
 from pagecache import tags
 
+PATH_LENGTH = Page._meta.get_field("path").max_length
 VIEW_RESTRICTIONS_KEY = "reader-pages:view-restrictions-exist"
 # A bound on how long a restriction made in a race with a reader's request can go unseen.
 VIEW_RESTRICTIONS_TIMEOUT = 60
@@ -38,6 +39,16 @@ def forget_view_restrictions(**kwargs):
 
 
 class ReaderPageQuerySet(PageQuerySet):
+    def descendant_of_q(self, other, inclusive=False):
+        # Wagtail asks for `path LIKE 'prefix%'`, which an index serves only under the C
+        # collation; treebeard paths below a page lie between its path and that path padded
+        # with the alphabet's last letter, a range an index serves under any collation.
+        q = Q(path__gte=other.path, path__lte=other.path.ljust(PATH_LENGTH, "Z"))
+        q &= Q(depth__gte=other.depth)
+        if not inclusive:
+            q &= ~Q(pk=other.pk)
+        return q
+
     def private_q(self):
         if not view_restrictions_exist():
             return Q(pk__in=[])  # what Wagtail returns with no restrictions, without the query

@@ -46,6 +46,10 @@ from .translation import original_of, with_original_marks
 from .video import parse_video_url, validate_video_url
 
 STORIES_PER_PAGE = 10
+# Listings page through their newest stories only (sitemaps and search reach the rest):
+# counting a topic or section of the whole archive for every page of it cost more than the
+# page itself.
+LISTED_PAGES = 100
 RELATED_STORIES = 3
 EXCERPT_WORDS = 60
 FOCUS_WINDOW = 200
@@ -60,12 +64,37 @@ def language_choices():
     return settings.LANGUAGES
 
 
+class ListingPaginator(Paginator):
+    """Pages through the first `limit` items of a listing, counted without the listing's
+    order, which only the page shown needs: the database may then count along whichever index
+    suits it, rather than walk the archive newest first."""
+
+    def __init__(self, object_list, per_page, limit):
+        super().__init__(object_list, per_page)
+        self.limit = limit
+
+    @cached_property
+    def count(self):
+        """How many items are listed: at most `limit` (one more is counted, to tell whether
+        the listing stops short of everything; see `truncated`)."""
+        items = self.object_list
+        if isinstance(items, list | tuple):
+            found = len(items)
+        else:
+            if isinstance(items, models.QuerySet):
+                items = items.order_by()
+            found = items[: self.limit + 1].count()  # search results count their slice too
+        self.truncated = found > self.limit
+        return min(found, self.limit)
+
+
 class PaginatedListingMixin:
     """Listing pages share one way of reading `?page=`: bad values never raise."""
 
     def paginate(self, request, queryset, per_page=STORIES_PER_PAGE):
         # get_page() turns junk into page 1 and out-of-range numbers into the last page.
-        page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+        paginator = ListingPaginator(queryset, per_page, LISTED_PAGES * per_page)
+        page = paginator.get_page(request.GET.get("page"))
         # "1 … 4 5 [6] 7 8 … 412", not a link to every page of a large archive.
         page.page_links = list(
             page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
@@ -385,9 +414,10 @@ class TopicPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
         verbose_name = _("topic")
 
     def feed_stories(self):
-        return StoryPage.objects.filter(
-            locale_id=self.locale_id, story_topics__topic=self
-        ).for_cards()
+        # EXISTS, not a join: PostgreSQL then walks the stories newest first and stops at a
+        # page's worth, where a join made it sort all of a large topic's stories.
+        tagged = StoryTopic.objects.filter(page=OuterRef("pk"), topic=self)
+        return StoryPage.objects.filter(Exists(tagged), locale_id=self.locale_id).for_cards()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -104,3 +104,20 @@ def test_pagination_keeps_the_query(client, tree):
     soup, _ = results(client, "/en/search/", q="ferry")
     next_link = soup.select_one(".pagination a[rel=next]")["href"]
     assert "q=ferry" in next_link and "page=2" in next_link
+
+
+def test_results_come_newest_first_and_a_long_list_says_it_stops(client, tree, monkeypatch):
+    for n in range(4):
+        StoryPageFactory(parent=tree.section, title=f"Ferry story {n}")
+    soup, found = results(client, "/en/search/", q="ferry")
+    assert found == [f"Ferry story {n}" for n in (3, 2, 1, 0)]
+    assert soup.select_one("#results-heading").get_text() == "4 stories for “ferry”"
+    # Listings page through their newest stories only: here, as if that were one page.
+    monkeypatch.setattr("stories.models.LISTED_PAGES", 1)
+    for n in range(4, 11):
+        StoryPageFactory(parent=tree.section, title=f"Ferry story {n}")
+    soup, found = results(client, "/en/search/", q="ferry")
+    assert len(found) == 10 and found[0] == "Ferry story 10"
+    heading = soup.select_one("#results-heading").get_text()
+    assert heading == "More than 10 stories for “ferry”: the newest are listed first"
+    assert not soup.select(".pagination a[rel=next]")

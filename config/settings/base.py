@@ -109,6 +109,13 @@ TEMPLATES = [
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A reader's page is a dozen small queries, and the server answers many readers at once:
+    # PostgreSQL's parallel workers, which it plans for listings of a large archive, cost
+    # more to start (milliseconds) than they save, and take cores from other requests.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c max_parallel_workers_per_gather=0"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
