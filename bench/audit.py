@@ -15,12 +15,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode, urljoin
 
 from bs4 import BeautifulSoup
+from local_server import Gunicorn
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -213,37 +213,23 @@ class DemoSite:
         self.manage("compile_catalogues")
         self.manage("collectstatic", "--noinput", "-v", "0")
         self.manage("load_demo")
-        self.server = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "gunicorn"),
-                "audit_wsgi:application",
-                "--pythonpath",
-                "bench",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                "2",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=self.env,
+        server = Gunicorn(
+            "audit_wsgi:application",
+            self.port,
+            self.env,
+            probe="/en/",
+            options=("--pythonpath", "bench"),
         )
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{self.base_url}/en/", timeout=5)
-                return self
-            except OSError:
-                if time.monotonic() > deadline or self.server.poll() is not None:
-                    self.__exit__()
-                    raise SystemExit("The demo site did not start.") from None
-                time.sleep(0.5)
+        try:
+            self.server = server.__enter__()
+        except BaseException:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+        return self
 
     def __exit__(self, *exc):
         if self.server:
-            self.server.terminate()
-            self.server.wait(timeout=30)
+            self.server.__exit__()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

@@ -21,6 +21,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from local_server import Gunicorn
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PAGES = (
@@ -84,48 +86,6 @@ class Archive:
         )
         print(f"  generate_content: {time.monotonic() - started:.0f} s", flush=True)
         return env
-
-
-class Server:
-    """gunicorn with the production settings on 127.0.0.1."""
-
-    def __init__(self, env, port, workers, page_cache):
-        self.port = port
-        self.base_url = f"http://127.0.0.1:{port}"
-        self.env = env | {"PAGE_CACHE": "true" if page_cache else "false"}
-        self.workers = workers
-        self.process = None
-
-    def __enter__(self):
-        self.process = subprocess.Popen(
-            [
-                str(Path(PYTHON).parent / "gunicorn"),
-                "config.wsgi",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                str(self.workers),
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=self.env,
-        )
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{self.base_url}/robots.txt", timeout=5)
-                return self
-            except OSError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    self.__exit__()
-                    raise SystemExit("gunicorn did not start.") from None
-                time.sleep(0.3)
-
-    def __exit__(self, *exc):
-        if self.process:
-            self.process.terminate()
-            self.process.wait(timeout=30)
 
 
 def discover(env):
@@ -208,7 +168,8 @@ def wrk(url, duration, connections):
 
 def measure(env, urls, args, page_cache):
     results = {}
-    with Server(env, args.port, args.workers, page_cache) as server:
+    env = env | {"PAGE_CACHE": "true" if page_cache else "false"}
+    with Gunicorn("config.wsgi", args.port, env, workers=args.workers) as server:
         for name in PAGES:
             url = server.base_url + urls[name]
             for _ in range(3):  # primes the page cache (warm) and each worker's imports
