@@ -1,9 +1,9 @@
 import re
-from functools import cache as memoize
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
+
+from config.security import admin_prefix
 
 from . import store
 from .recording import Record, record_of
@@ -12,11 +12,6 @@ from .recording import Record, record_of
 # would make every shared link a cache miss.
 TRACKING_PARAMETER = re.compile(r"^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid)$")
 NOT_SHARED = ("private", "no-store", "no-cache")
-
-
-@memoize
-def admin_prefix():
-    return reverse("wagtailadmin_home")
 
 
 class PageCacheMiddleware:

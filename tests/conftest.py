@@ -187,8 +187,32 @@ def browser(monkeypatch):
                 "--no-first-run",
             ],
         )
-        yield browser
+        watched = PolicyWatchedBrowser(browser)
+        yield watched
         browser.close()
+    # Every page of every browser test, the reader's and the editor's, ran under its
+    # Content-Security-Policy without the browser refusing anything.
+    assert watched.violations == []
+
+
+class PolicyWatchedBrowser:
+    """The browser, with every page's console watched for Content-Security-Policy refusals."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.violations = []
+
+    def new_context(self, **options):
+        context = self.browser.new_context(**options)
+        context.on("console", self.note)
+        return context
+
+    def new_page(self, **options):
+        return self.new_context(**options).new_page()
+
+    def note(self, message):
+        if "Content Security Policy" in message.text:
+            self.violations.append(f"{message.page.url if message.page else ''}: {message.text}")
 
 
 def log_in(browser, base_url, username):

@@ -158,7 +158,15 @@ def test_search_uses_opensearch_when_its_address_is_set():
 
 def test_the_page_cache_is_on_in_production_and_a_cdn_adds_shared_headers():
     assert setting("settings.PAGE_CACHE_ENABLED") == "True"
-    assert setting("settings.MIDDLEWARE.index('pagecache.middleware.PageCacheMiddleware')") == "2"
+    # Before sessions and users (a hit needs neither), after the headers every response gets.
+    order = setting(
+        "[settings.MIDDLEWARE.index(m) for m in ("
+        "'config.security.ContentSecurityPolicyMiddleware', "
+        "'pagecache.middleware.PageCacheMiddleware', "
+        "'django.contrib.sessions.middleware.SessionMiddleware')]"
+    )
+    csp, page_cache, sessions = (int(n) for n in order.strip("[]").split(","))
+    assert csp < page_cache < sessions
     backend = setting(
         "settings.WAGTAILFRONTENDCACHE['cloudflare']['BACKEND']",
         FRONTEND_CACHE="cloudflare",

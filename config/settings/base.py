@@ -1,5 +1,6 @@
 """Settings shared by every environment. The environment is read here, once."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -41,6 +42,8 @@ INSTALLED_APPS = [
     "seo",
     "newsletter",
     "pagecache",
+    "csp",
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -70,6 +73,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so cached pages and static files get the same headers.
+    "config.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and users: a cached page is answered without either.
     "pagecache.middleware.PageCacheMiddleware",
@@ -81,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -125,6 +133,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Logins are throttled by django-axes: after AXES_FAILURE_LIMIT failed attempts for one
+# username from one address, that pair is locked out for AXES_COOLOFF_MINUTES. Locking the
+# pair, not the username alone, keeps an attacker from locking editors out of the newsroom.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
+# The client's address: REMOTE_ADDR, unless the site is behind TRUSTED_PROXY_COUNT proxies
+# that append to X-Forwarded-For (a client could forge the header otherwise).
+AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+)
+# The admin's address; moving it off /admin/ sheds the bots that try every site's default.
+ADMIN_URL_PATH = env.str("ADMIN_URL_PATH", default="admin/").strip("/") + "/"
+
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
@@ -152,8 +181,91 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
         },
     }
 # Documents always go through Wagtail's view, which enforces their privacy, never straight
-# to their file's address.
+# to their file's address, and which sends them with a sandboxing Content-Security-Policy.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=25 * 1024 * 1024)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.DocumentForm"
+# Pictures: no SVG (a script can hide in one), at most 20 MB and 50 megapixels (a
+# decompression bomb is small on disk and huge in memory).
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
+
+# Content-Security-Policy (django-csp): reader pages run only the site's own script and
+# styles (no inline script or style at all), frame only the video players the video block
+# accepts, and are framed by nobody. The admin gets ADMIN_CONTENT_SECURITY_POLICY
+# (config/security.py): Wagtail's editor still needs inline script and styles.
+VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+_media = STORAGES["default"].get("OPTIONS", {})
+MEDIA_ORIGINS = env.list("CSP_MEDIA_ORIGINS", default=[])
+if _media.get("custom_domain"):
+    MEDIA_ORIGINS.append(f"https://{_media['custom_domain']}")
+elif _media.get("endpoint_url"):
+    MEDIA_ORIGINS.append(_media["endpoint_url"].rstrip("/"))
+elif _media.get("bucket_name"):
+    MEDIA_ORIGINS.append(f"https://{_media['bucket_name']}.s3.amazonaws.com")
+    if _media.get("region_name"):
+        MEDIA_ORIGINS.append(
+            f"https://{_media['bucket_name']}.s3.{_media['region_name']}.amazonaws.com"
+        )
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", *MEDIA_ORIGINS],
+        "media-src": ["'self'", *MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": VIDEO_PLAYER_ORIGINS,
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
+        "media-src": ["'self'", *MEDIA_ORIGINS],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *VIDEO_PLAYER_ORIGINS],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # The editor frames its own previews.
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Permissions-Policy (django-permissions-policy): no page asks for a sensor or device; the
+# video players may autoplay, go full screen and play protected media once clicked.
+_players = ["self", *VIDEO_PLAYER_ORIGINS]
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": _players,
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": _players,
+    "fullscreen": _players,
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "picture-in-picture": _players,
+    "publickey-credentials-get": [],
+    "usb": [],
+}
+# Every environment sends these; HTTPS-only settings (HSTS, secure cookies) are production's.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
 
 # Complex page models exceed Django's default of 1,000 form fields in the editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -29,8 +29,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 # A cache every app server shares (page fragments, renditions, the newsletter's rate limit):
 # Redis when REDIS_URL is set, else a table in the database (`manage.py createcachetable`).
