@@ -2,23 +2,42 @@ import re
 
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from wagtail.models import Page
 
 _LANGUAGE_SHAPED_PREFIX = re.compile(r"^/([a-z]{2}(?:[-_][a-z0-9]{2,4})?)(?:/|$)", re.IGNORECASE)
 
 
 class EditionLocaleMiddleware(LocaleMiddleware):
-    """Django's LocaleMiddleware, except for paths under a language we do not publish in.
+    """Django's LocaleMiddleware, except that a 404 is redirected only to what exists.
 
     Django redirects any 404 without a language prefix to the same path under the
-    reader's language, and Wagtail's catch-all URL makes every such path look valid,
-    so /xx/ would bounce to /en/xx/. A prefix shaped like a language code that is not
-    one of ours is a plain 404 instead.
+    reader's language when that path resolves, and Wagtail's catch-all URL makes every path
+    resolve, so /e/ would bounce to /en/e/, a 404 with an address that looks meant. A path
+    that is not found is redirected only when the prefixed path is one of the site's own
+    views or a live page; a prefix shaped like a language we do not publish in is a 404.
     """
 
     def process_response(self, request, response):
-        if response.status_code == 404:
-            match = _LANGUAGE_SHAPED_PREFIX.match(request.path_info)
-            known = {code.lower() for code, _name in settings.LANGUAGES}
-            if match and match.group(1).lower() not in known:
-                return response
+        if response.status_code == 404 and not self.prefixed_path_exists(request):
+            return response
         return super().process_response(request, response)
+
+    def prefixed_path_exists(self, request):
+        path = request.path_info
+        if translation.get_language_from_path(path):
+            return True  # Django redirects nothing that already has its language
+        match = _LANGUAGE_SHAPED_PREFIX.match(path)
+        if match and match.group(1).lower() not in {code for code, _name in settings.LANGUAGES}:
+            return False
+        urlconf = getattr(request, "urlconf", None)
+        try:
+            view = resolve(f"/{translation.get_language()}{path}", urlconf)
+        except Resolver404:
+            return True  # Django will not redirect either
+        if view.url_name != "wagtail_serve":
+            return True
+        # Wagtail's route for this request, found for the active language's home page.
+        request.__dict__.pop("_wagtail_route_for_request", None)
+        return Page.route_for_request(request, path) is not None

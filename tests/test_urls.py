@@ -116,3 +116,13 @@ def test_server_error_page_speaks_the_readers_language(rf, path, lang, heading):
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.html["lang"] == lang
     assert soup.h1.get_text() == heading
+
+
+def test_a_path_without_its_language_goes_to_what_exists_and_nowhere_else(client, tree):
+    # To the page or view under the reader's language, when there is one...
+    assert client.get("/world-affairs/")["Location"] == "/en/world-affairs/"
+    assert client.get("/newsletter/", HTTP_ACCEPT_LANGUAGE="fr")["Location"] == "/fr/newsletter/"
+    # ...and a plain 404 otherwise, never a redirect to an address that 404s.
+    for path in ("/e/", "/no-such-page/", "/world-affairs/no-such-story/"):
+        response = client.get(path)
+        assert response.status_code == 404 and not response.has_header("Location"), path
