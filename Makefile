@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install install-dev lint lock clean
+.PHONY: run test install install-dev lint audit lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,11 @@ lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+# Known vulnerabilities in the locked packages (pip-audit; see tools/audit_dependencies.py).
+audit: install-dev
+	$(BIN)/python tools/audit_dependencies.py
+
+test: lint audit
 	$(MANAGE) compile_catalogues
 	$(BIN)/pytest $(PYTEST_ARGS)
 
