@@ -1,9 +1,12 @@
+import sys
+
 from django.conf import settings
-from django.http import HttpResponseServerError
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_path
 from django.utils.translation.trans_real import parse_accept_lang_header
 
@@ -28,12 +31,19 @@ def edition_redirect(request):
 
 
 def server_error(request):
-    """The 500 page in the language of the URL. It touches neither the database nor the
-    page tree, since either may be what failed."""
+    """The 500 page in the language of the URL, or the 503 page while the database cannot
+    be reached (it recovers by itself: each request connects anew). Neither touches the
+    database nor the page tree, since either may be what failed."""
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    unavailable = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
     with translation.override(language):
         html = render_to_string(
-            "500.html",
+            "503.html" if unavailable else "500.html",
             {"LANGUAGE_CODE": language, "LANGUAGE_BIDI": translation.get_language_bidi()},
         )
-    return HttpResponseServerError(html)
+    if not unavailable:
+        return HttpResponseServerError(html)
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = "30"
+    patch_cache_control(response, no_store=True)
+    return response

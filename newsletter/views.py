@@ -6,6 +6,8 @@ sign-up page, whose own form has the token. Signed links authenticate the rest.
 """
 
 import functools
+import logging
+import smtplib
 
 from django.conf import settings
 from django.http import Http404
@@ -20,6 +22,8 @@ from .emails import send_confirmation
 from .forms import PreferencesForm, SignupForm
 from .models import Subscriber
 from .tokens import CONFIRM, CONFIRM_MAX_AGE, MANAGE, read_token
+
+logger = logging.getLogger(__name__)
 
 
 def in_an_edition(view):
@@ -50,7 +54,12 @@ def subscribe(request, email, edition):
         subscriber.edition = edition
         subscriber.status = Subscriber.Status.PENDING
         subscriber.save(update_fields=["edition", "status"])
-    send_confirmation(request, subscriber)
+    try:
+        send_confirmation(request, subscriber)
+    except (smtplib.SMTPException, OSError):
+        # The mail server is down or refuses: the reader is told, as always, that an e-mail
+        # is on its way if the address can take one; signing up again sends it anew.
+        logger.exception("The confirmation e-mail to subscriber %s was not sent", subscriber.pk)
 
 
 @never_cache

@@ -260,3 +260,13 @@ def test_editors_see_export_and_erase_subscribers(editor_client, tree):
     assert not Subscriber.objects.filter(email="erase-me@example.com").exists()
     assert not ModelLogEntry.objects.filter(label__contains="erase-me").exists()
     assert Subscriber.objects.filter(pk=kept.pk).exists()
+
+
+def test_a_mail_server_outage_does_not_break_the_sign_up(client, tree, settings, caplog):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens there
+    response = sign_up(client)
+    assert response.status_code == 302
+    assert response["Location"] == url("check_inbox")
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+    assert "was not sent" in caplog.text

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: probes come over plain HTTP, to an address (config/health.py).
+    "config.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside the page cache, so cached pages and static files get the same headers.
     "config.security.ContentSecurityPolicyMiddleware",
@@ -118,6 +120,10 @@ DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer fails the request in seconds (a 503), not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
+        "DATABASE_CONNECT_TIMEOUT", default=5
+    )
     # A reader's page is a dozen small queries, and the server answers many readers at once:
     # PostgreSQL's parallel workers, which it plans for listings of a large archive, cost
     # more to start (milliseconds) than they save, and take cores from other requests.
@@ -125,6 +131,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "-c max_parallel_workers_per_gather=0"
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# JSON with times to the microsecond, for backup_site and restore_site.
+SERIALIZATION_MODULES = {"exactjson": "home.serializers"}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -271,6 +279,11 @@ X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "The Meridian Review"
+# No Gravatar in the admin: it would tell a third party which editors are signed in, and
+# from where (the admin's CSP would refuse it anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor the dashboard's check for new Wagtail releases: upgrades come through the lock files.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 # Search: the database (PostgreSQL's full-text search in production), or OpenSearch from
 # OPENSEARCH_URL (then run `manage.py update_index` once).

@@ -38,6 +38,9 @@ if env.str("REDIS_URL", default=""):
         "default": {
             "BACKEND": "config.cache.RedisCache",
             "LOCATION": env.str("REDIS_URL"),
+            # A Redis that does not answer is given up on quickly: the cache only saves
+            # work, and a page made afresh beats a reader kept waiting (config/cache.py).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:

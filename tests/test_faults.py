@@ -1,0 +1,360 @@
+"""Faults under load: the site (gunicorn, production settings) runs on a PostgreSQL and a
+Redis of its own, on 127.0.0.1, while readers and a subscriber keep sending requests. The
+database is stopped and started again, then Redis: while the database is down readers get
+the friendly 503 page, the site recovers by itself, and nothing is lost; without Redis,
+readers get pages made afresh.
+
+Needs PostgreSQL's server programs (Debian's postgresql package) and redis-server: with
+CI=true a missing one fails the test, elsewhere it skips.
+"""
+
+import glob
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from .conftest import IN_CI
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_BIN = next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)), None)
+READERS = 4
+
+
+def need(program, where):
+    if where is None or not os.path.exists(where):
+        if IN_CI:
+            pytest.fail(f"CI=true but {program} is not installed")
+        pytest.skip(f"{program} is not installed; the fault test is skipped outside CI")
+    return where
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PrivatePostgres:
+    """A PostgreSQL cluster of the test's own, so stopping it disturbs nobody else."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.data = folder / "pg"
+        self.port = free_port()
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/meridian"
+        # initdb refuses to run as root: the cluster then belongs to the postgres user.
+        self.as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if self.as_owner:
+            shutil.chown(folder, "postgres")
+        self.run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        self.start()
+        self.run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "meridian")
+
+    def run(self, program, *args):
+        subprocess.run(
+            [*self.as_owner, f"{PG_BIN}/{program}", *args],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+
+    def start(self):
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self.run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.folder / "log"),
+            "-w",
+            "start",
+        )
+
+    def stop(self):
+        self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def query(self, sql):
+        result = subprocess.run(
+            [f"{PG_BIN}/psql", self.url, "-At", "-c", sql],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        return result.stdout.strip()
+
+
+class PrivateRedis:
+    def __init__(self, folder):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.folder = folder
+        self.process = None
+        self.start()
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.folder),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def wait_for_port(port, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise AssertionError(f"nothing listens on 127.0.0.1:{port}")
+
+
+def fetch(url):
+    """(status, body) of a request; status 0 when the server did not answer at all."""
+    try:
+        with urllib.request.urlopen(url, timeout=15) as r:
+            return r.status, r.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+    except OSError:
+        return 0, ""
+
+
+class Load:
+    """Readers reading in a loop, and a subscriber signing up, until stopped; each answer is
+    kept with the phase it was asked and answered in."""
+
+    def __init__(self, base_url, urls):
+        self.base_url = base_url
+        self.urls = urls
+        self.phase = "up"
+        self.answers = []  # (phase, url, status, body snippet)
+        self.subscribed = []  # addresses the site said it took
+        self.running = True
+        self.threads = [threading.Thread(target=self.read, args=(n,)) for n in range(READERS)]
+        self.threads.append(threading.Thread(target=self.subscribe))
+
+    def __enter__(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.running = False
+        for thread in self.threads:
+            thread.join(timeout=60)
+
+    def read(self, n):
+        while self.running:
+            url = self.urls[n % len(self.urls)]
+            n += 1
+            sent = self.phase
+            status, body = fetch(self.base_url + url)
+            # A request sent in one phase and answered in the next straddles the change.
+            phase = sent if sent == self.phase else f"{sent}, then {self.phase}"
+            self.answers.append((phase, url, status, body[:3000]))
+
+    def subscribe(self):
+        count = 0
+        while self.running:
+            time.sleep(0.2)
+            try:
+                with urllib.request.urlopen(f"{self.base_url}/en/newsletter/", timeout=15) as r:
+                    body = r.read().decode()
+                    cookies = r.headers.get_all("Set-Cookie") or []
+            except OSError:
+                continue
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+            # The cookie is marked Secure (production settings); over loopback's plain HTTP
+            # it is sent back by hand.
+            cookie = next((c.split(";")[0] for c in cookies if c.startswith("csrftoken=")), None)
+            if not (token and cookie):
+                continue
+            count += 1
+            email = f"reader{count}@example.com"
+            data = urllib.parse.urlencode(
+                {"csrfmiddlewaretoken": token.group(1), "email": email, "edition": "en"}
+            ).encode()
+            post = urllib.request.Request(
+                f"{self.base_url}/en/newsletter/", data=data, headers={"Cookie": cookie}
+            )
+            status, body = fetch(post)
+            if status == 200 and "Check your inbox" in body:
+                self.subscribed.append(email)
+
+    def during(self, phase, seconds):
+        self.phase = phase
+        time.sleep(seconds)
+
+    def statuses(self, phase):
+        return Counter(status for p, _url, status, _body in self.answers if p == phase)
+
+
+@pytest.fixture
+def site(tmp_path_factory):
+    need("PostgreSQL's server", PG_BIN)
+    need("redis-server", shutil.which("redis-server"))
+    folder = Path(tempfile.mkdtemp(prefix="meridian-faults-"))
+    postgres = PrivatePostgres(folder)
+    redis = PrivateRedis(folder)
+    port = free_port()
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "PYTEST")) and key != "DATABASE_URL"
+    } | {
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": postgres.url,
+        "DATABASE_CONNECT_TIMEOUT": "2",
+        "CONN_MAX_AGE": "60",
+        "REDIS_URL": redis.url,
+        "PAGE_CACHE": "false",  # every reader request reaches the database
+        "NEWSLETTER_SIGNUP_RATE": "100000/h",
+        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+        "MEDIA_ROOT": str(folder / "media"),
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "LOG_LEVEL": "CRITICAL",
+    }
+
+    def manage(*args):
+        subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+
+    manage("migrate", "--noinput")
+    manage("compile_catalogues")
+    manage("load_demo")
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--timeout",
+            "30",
+            "--log-level",
+            "critical",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        wait_for_port(port)
+        yield f"http://127.0.0.1:{port}", postgres, redis
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        redis.stop()
+        postgres.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def wait_until_answered(base_url, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if fetch(base_url + "/en/")[0] == 200:
+            return time.monotonic()
+        time.sleep(0.2)
+    raise AssertionError("the site did not come back")
+
+
+def test_the_site_survives_its_database_and_cache_going_away(site):
+    base_url, postgres, redis = site
+    urls = ["/en/", "/fr/", "/en/topics/", "/en/search/?q=ferry"]
+    content = "SELECT count(*), sum(length(title)), max(latest_revision_id) FROM wagtailcore_page"
+    before = postgres.query(content)
+    assert fetch(base_url + "/readyz")[0] == 200
+
+    with Load(base_url, urls) as load:
+        load.during("up", 5)
+        load.phase = "database stopping"
+        postgres.stop()
+        load.during("database down", 6)
+        assert fetch(base_url + "/healthz")[0] == 200
+        status, body = fetch(base_url + "/readyz")
+        assert status == 503 and '"database": "unavailable"' in body
+        postgres.start()
+        load.phase = "database back"
+        recovered = wait_until_answered(base_url)
+        load.during("database up again", 5)
+        load.phase = "cache stopping"
+        redis.stop()
+        load.during("cache down", 6)
+        status, body = fetch(base_url + "/readyz")
+        assert status == 503 and '"cache": "unavailable"' in body
+        load.phase = "cache starting"
+        redis.start()
+        load.during("cache up again", 4)
+
+    up = load.statuses("up")
+    assert set(up) == {200} and up[200] > 20, up
+    down = load.statuses("database down")
+    served = Counter(u for p, u, s, _b in load.answers if p == "database down" and s == 200)
+    # Never a 500, never a dropped connection: the 503 page, or a page made without the
+    # database (a request whose queries were answered just before it went).
+    assert set(down) <= {200, 503} and down[200] <= 5, (down, served)
+    assert down[503] > 10, down
+    friendly = [(u, b) for p, u, s, b in load.answers if p == "database down" and s == 503]
+    heading = {"fr": "Nous revenons dans un instant", "en": "We will be back shortly"}
+    assert all(heading[url[1:3]] in body for url, body in friendly)
+    assert set(load.statuses("database up again")) == {200}
+    # While the database shuts down or comes back, a request gets a page or the 503 page.
+    for phase in ("database stopping", "database back"):
+        assert set(load.statuses(phase)) <= {200, 503}, phase
+    cache_down = load.statuses("cache down")
+    assert set(cache_down) == {200} and cache_down[200] > 10, cache_down
+    for phase in ("cache stopping", "cache starting", "cache up again"):
+        assert set(load.statuses(phase)) <= {200}, phase
+    # Straddling a change, a request gets a page or the 503 page, never an error.
+    assert {status for _p, _u, status, _b in load.answers} <= {200, 503}
+    assert recovered  # by itself: gunicorn was never restarted
+
+    # Nothing lost or corrupted: the content as it was, every sign-up the site took.
+    assert postgres.query(content) == before
+    assert len(load.subscribed) > 5
+    stored = set(postgres.query("SELECT email FROM newsletter_subscriber").split())
+    assert set(load.subscribed) <= stored
+    assert fetch(base_url + "/readyz")[0] == 200

@@ -1,0 +1,90 @@
+"""Health probes, the 503 page while the database is unreachable, and pages made afresh
+while the cache is unreachable."""
+
+import json
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+from wagtail.models import Site
+
+from .factories import StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+# A port nothing listens on: the cache is down.
+DEAD_REDIS = {
+    "default": {
+        "BACKEND": "config.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:9/0",
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+    }
+}
+
+
+def test_liveness_answers_probes_by_address_over_plain_http(client):
+    response = client.get("/healthz", HTTP_HOST="10.1.2.3")
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"process": "ok"}
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_readiness_checks_the_database_and_the_cache(client):
+    response = client.get("/readyz", HTTP_HOST="10.1.2.3")
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"database": "ok", "cache": "ok"}
+
+
+def test_readiness_names_an_unreachable_cache(client, settings):
+    settings.CACHES = DEAD_REDIS
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert json.loads(response.content) == {"database": "ok", "cache": "unavailable"}
+
+
+def test_readiness_names_an_unreachable_database(client, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr("config.health.connection.cursor", refuse)
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert json.loads(response.content)["database"] == "unavailable"
+
+
+def test_an_unreachable_database_gets_the_friendly_503_page(tree, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OperationalError("could not connect to server: Connection refused")
+
+    monkeypatch.setattr(Site, "find_for_request", refuse)
+    for path, heading in (
+        ("/en/", "We will be back shortly"),
+        ("/fr/", "Nous revenons dans un instant"),
+    ):
+        response = Client(raise_request_exception=False).get(path)
+        assert response.status_code == 503
+        assert response["Retry-After"] == "30"
+        assert "no-store" in response["Cache-Control"]
+        assert heading in response.content.decode()
+
+
+def test_other_errors_are_still_500(tree, monkeypatch):
+    def fail(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(Site, "find_for_request", fail)
+    response = Client(raise_request_exception=False).get("/en/")
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
+
+
+def test_reader_pages_are_made_afresh_while_the_cache_is_unreachable(
+    client, tree, settings, page_cache
+):
+    story = StoryPageFactory(parent=tree.section, title="The ferry to Varensk")
+    settings.CACHES = DEAD_REDIS
+    for url in (tree.home.url, story.url, tree.topics[0].url, f"{tree.home.url}search/?q=ferry"):
+        for _ in range(2):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert response["X-Page-Cache"] != "hit"
+    assert "The ferry to Varensk" in client.get(story.url).content.decode()
