@@ -7,8 +7,9 @@ publish, and may not touch the other editions or the originals. They may also ch
 authors and partner outlets, which they translate; stories.wagtail_hooks limits that to
 their own language, since Django's permissions cannot say "only in French".
 
-Editors and Moderators may see, export and delete newsletter subscribers; translators may
-not.
+Editors and Moderators may see, export and delete newsletter subscribers, and add and
+change authors and partner outlets; translators may not do the first, and may change authors
+and partners only in their own language. Only administrators delete authors and partners.
 
 Every page goes through the "Copy desk review" workflow (one task, approved by Moderators)
 before it is published. Moderators hold the publish permission, so they alone may publish
@@ -32,6 +33,13 @@ from home.models import HomePage
 
 TRANSLATOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 TRANSLATOR_SNIPPET_PERMISSIONS = ("change_author", "change_partneroutlet")
+# Editors credit new correspondents and partners as they come; deleting one is the admin's.
+DESK_SNIPPET_PERMISSIONS = (
+    "add_author",
+    "change_author",
+    "add_partneroutlet",
+    "change_partneroutlet",
+)
 # The desk looks after the newsletter's list: see, export, and erase on request.
 SUBSCRIBER_PERMISSIONS = ("view_subscriber", "delete_subscriber")
 COPY_DESK = "Copy desk review"
@@ -59,6 +67,9 @@ def setup_groups():
     subscriber_permissions = Permission.objects.filter(
         content_type__app_label="newsletter", codename__in=SUBSCRIBER_PERMISSIONS
     )
+    desk_snippet_permissions = Permission.objects.filter(
+        content_type__app_label="stories", codename__in=DESK_SNIPPET_PERMISSIONS
+    )
     for name in ("Editors", "Moderators"):
         group, created = Group.objects.get_or_create(name=name)
         if created:  # Wagtail's migration normally made them; a bare database gets the basics.
@@ -67,7 +78,7 @@ def setup_groups():
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=root, permission=permission
                 )
-        group.permissions.add(*subscriber_permissions)
+        group.permissions.add(*subscriber_permissions, *desk_snippet_permissions)
     snippet_permissions = Permission.objects.filter(
         content_type__app_label="stories", codename__in=TRANSLATOR_SNIPPET_PERMISSIONS
     )
