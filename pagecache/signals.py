@@ -137,6 +137,8 @@ def moved_from_url(page, url_path_before, url_path_after):
 
 @receiver([post_save, post_delete], sender=Author)
 def on_author_change(instance, **kwargs):
+    if kwargs.get("raw"):
+        return  # rows loaded as they were (restore_site), which rebuilds the rest
     root = site_root_url()
     translations = Author.objects.filter(translation_key=instance.translation_key)
     purge({tags.snippet(instance)}, [root + t.url for t in translations])
@@ -144,6 +146,8 @@ def on_author_change(instance, **kwargs):
 
 @receiver([post_save, post_delete], sender=PartnerOutlet)
 def on_partner_change(instance, **kwargs):
+    if kwargs.get("raw"):
+        return  # rows loaded as they were (restore_site), which rebuilds the rest
     root = site_root_url()
     translations = PartnerOutlet.objects.filter(translation_key=instance.translation_key)
     purge({tags.snippet(instance)}, [root + t.url for t in translations])
@@ -151,6 +155,8 @@ def on_partner_change(instance, **kwargs):
 
 @receiver([post_save, post_delete], sender=get_image_model())
 def on_image_change(instance, **kwargs):
+    if kwargs.get("raw"):
+        return  # rows loaded as they were (restore_site), which rebuilds the rest
     using = ReferenceIndex.get_references_to(instance).group_by_source_object()
     urls = [obj.get_full_url() for obj, _refs in using if isinstance(obj, Page) and obj.live]
     purge({tags.image(instance.pk)}, urls)
@@ -162,12 +168,16 @@ def on_image_change(instance, **kwargs):
 def on_site_change(**kwargs):
     # Shown on every page: the cache starts again. The CDN is told of the front pages; its
     # other copies follow within their s-maxage.
+    if kwargs.get("raw"):
+        return  # rows loaded as they were (restore_site), which rebuilds the rest
     purge({tags.SITE}, [home.get_full_url() for home in HomePage.objects.live()])
 
 
 @receiver([post_save, post_delete], sender=PageViewRestriction)
 def on_privacy_change(instance, **kwargs):
     # A page made private must leave every cache at once, with everything below it.
+    if kwargs.get("raw"):
+        return  # rows loaded as they were (restore_site), which rebuilds the rest
     page = Page.objects.filter(pk=instance.page_id).first()
     pages = Page.objects.filter(path__startswith=page.path) if page else []
     purge({tags.SITE}, [page.get_full_url() for page in pages])

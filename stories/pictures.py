@@ -74,19 +74,27 @@ def prepare_later(image_id, roles):
 @receiver(post_save, sender=get_image_model_string())
 def prepare_story_picture(instance, **kwargs):
     # Any picture may lead a story; the other parts are known when it is chosen for them.
+    if kwargs.get("raw"):
+        return  # rows loaded as they were (restore_site), which rebuilds the rest
     prepare_later(instance.pk, STORY_PICTURE)
 
 
 @receiver(post_save, sender="stories.Author")
 def prepare_author_photo(instance, **kwargs):
+    if kwargs.get("raw"):
+        return  # rows loaded as they were (restore_site), which rebuilds the rest
     prepare_later(instance.photo_id, AUTHOR_PHOTO)
 
 
 @receiver(post_save, sender="stories.PartnerOutlet")
 def prepare_partner_logo(instance, **kwargs):
+    if kwargs.get("raw"):
+        return  # rows loaded as they were (restore_site), which rebuilds the rest
     prepare_later(instance.logo_id, PARTNER_LOGO)
 
 
 @receiver(post_save, sender="home.MagazineSettings")
 def prepare_magazine_logo(instance, **kwargs):
+    if kwargs.get("raw"):
+        return  # rows loaded as they were (restore_site), which rebuilds the rest
     prepare_later(instance.logo_id, MAGAZINE_LOGO)

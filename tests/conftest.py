@@ -150,6 +150,16 @@ def no_cache(settings):
 
 
 @pytest.fixture
+def media_on_disk(settings, tmp_path):
+    """Uploads on a real disk, as in production: Wagtail serves documents from a file's path,
+    which the test settings' in-memory storage claims to have and does not."""
+    settings.STORAGES = settings.STORAGES | {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    }
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
 def search_index(settings):
     """Index pages as they are saved, as the site does (test settings turn it off)."""
     settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -45,7 +45,7 @@ BAD_PREFIXES = ["/xx/", "/EN/", "/en-us/", "/e/", "/%ff/", "/fr-FR/", "/ru-RU/",
 
 
 @pytest.fixture
-def site(tree, search_index):
+def site(tree, search_index, media_on_disk):
     author = AuthorFactory(name="Inès Marlow")
     partner = PartnerOutletFactory(name="Kryvets Daily")
     story = StoryPageFactory(
@@ -80,7 +80,8 @@ def site(tree, search_index):
         "newsletter unsubscribe": "/en/newsletter/unsubscribe/not-a-token/",
         "newsletter preferences": "/en/newsletter/preferences/not-a-token/",
         "sitemap": "/sitemap.xml",
-        "section sitemap": "/sitemap-stories.xml",
+        "edition sitemap": "/sitemap-en.xml",
+        "news sitemap": "/sitemap-news-en.xml",
         "robots": "/robots.txt",
         "document": document.url,
         "root": "/",

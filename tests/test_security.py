@@ -72,11 +72,7 @@ def test_the_admin_has_its_own_policy_and_may_frame_its_previews(admin_client, t
     assert policy["object-src"] == ["'none'"]
 
 
-def test_documents_are_served_through_wagtails_view_in_a_sandbox(client, tree, settings, tmp_path):
-    settings.STORAGES = settings.STORAGES | {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    }
-    settings.MEDIA_ROOT = tmp_path
+def test_documents_are_served_through_wagtails_view_in_a_sandbox(client, tree, media_on_disk):
     document = Document.objects.create(
         title="Ministry statement",
         file=SimpleUploadedFile("statement.txt", b"<script>alert(1)</script>"),
