@@ -1,6 +1,10 @@
-"""gunicorn on 127.0.0.1 for the benchmarks: started with the environment given, waited for
-until it answers, stopped on exit. (Not named gunicorn.py: bench/ is on gunicorn's own path.)"""
+"""What the benchmarks share: the production settings' environment for a site on 127.0.0.1,
+a way to run code in it, and gunicorn, started, waited for until it answers and stopped on
+exit. (Not named gunicorn.py: bench/ is on gunicorn's own path.)"""
 
+import json
+import os
+import secrets
 import subprocess
 import sys
 import time
@@ -9,6 +13,34 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP_SECONDS = 60
+
+
+def production_env(port, redis_url, folder):
+    """The production settings (DEBUG off, Redis, HTTP on loopback) for a site on `port`."""
+    return os.environ | {
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "REDIS_URL": redis_url,
+        "CONN_MAX_AGE": "600",
+        "MEDIA_ROOT": str(folder / "media"),
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "LOG_LEVEL": "ERROR",
+    }
+
+
+def shell_json(env, script):
+    """Runs `script` in `manage.py shell`; returns the JSON its last line prints."""
+    output = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
 
 
 class Gunicorn:

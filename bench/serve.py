@@ -10,9 +10,7 @@ targets (README, "Speed"). Exits 1 when a target is missed.
 """
 
 import argparse
-import os
 import re
-import secrets
 import shutil
 import subprocess
 import sys
@@ -21,7 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from local_server import Gunicorn
+from local_server import Gunicorn, production_env, shell_json
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -131,17 +129,7 @@ print(json.dumps({
     "static": staticfiles_storage.url("css/site.css"),
 }))
 """
-    import json
-
-    output = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    return shell_json(env, script)
 
 
 LATENCY = re.compile(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
@@ -204,17 +192,7 @@ def main():
     sizes = args.stories or [1000]
 
     folder = Path(tempfile.mkdtemp(prefix="meridian-serve-"))
-    base_env = os.environ | {
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "REDIS_URL": args.redis,
-        "CONN_MAX_AGE": "600",
-        "MEDIA_ROOT": str(folder / "media"),
-        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{args.port}",
-        "LOG_LEVEL": "ERROR",
-    }
+    base_env = production_env(args.port, args.redis, folder)
     try:
         run(PYTHON, "manage.py", "compile_catalogues", env=base_env, stdout=subprocess.DEVNULL)
         run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0", env=base_env)

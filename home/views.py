@@ -38,8 +38,12 @@ def server_error(request):
     unavailable = isinstance(sys.exc_info()[1], OperationalError | InterfaceError)
     with translation.override(language):
         html = render_to_string(
-            "503.html" if unavailable else "500.html",
-            {"LANGUAGE_CODE": language, "LANGUAGE_BIDI": translation.get_language_bidi()},
+            "500.html",
+            {
+                "LANGUAGE_CODE": language,
+                "LANGUAGE_BIDI": translation.get_language_bidi(),
+                "unavailable": unavailable,
+            },
         )
     if not unavailable:
         return HttpResponseServerError(html)
