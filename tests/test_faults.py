@@ -292,13 +292,17 @@ def site(tmp_path_factory):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def wait_until_answered(base_url, seconds=30):
+def wait_until_answered(base_url, postgres, seconds=60):
     deadline = time.monotonic() + seconds
+    answers = []
     while time.monotonic() < deadline:
-        if fetch(base_url + "/en/")[0] == 200:
+        status, body = fetch(base_url + "/en/")
+        if status == 200:
             return time.monotonic()
-        time.sleep(0.2)
-    raise AssertionError("the site did not come back")
+        answers.append((status, re.findall(r"<h1>([^<]*)", body)))
+        time.sleep(0.5)
+    log = (postgres.folder / "log").read_text()[-2000:]
+    raise AssertionError(f"the site did not come back: {answers[-5:]}\n{log}")
 
 
 def test_the_site_survives_its_database_and_cache_going_away(site):
@@ -318,7 +322,7 @@ def test_the_site_survives_its_database_and_cache_going_away(site):
         assert status == 503 and '"database": "unavailable"' in body
         postgres.start()
         load.phase = "database back"
-        recovered = wait_until_answered(base_url)
+        recovered = wait_until_answered(base_url, postgres)
         load.during("database up again", 5)
         load.phase = "cache stopping"
         redis.stop()
