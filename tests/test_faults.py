@@ -264,6 +264,7 @@ def site(tmp_path_factory):
 
     manage("migrate", "--noinput")
     manage("compile_catalogues")
+    manage("collectstatic", "--noinput", "-v", "0")  # production serves them from a manifest
     manage("load_demo")
     server = subprocess.Popen(
         [
