@@ -8,13 +8,12 @@ plain HTTP to an address rather than the site's name, and never cached or logged
   (readiness); 503 with the failing part named otherwise.
 """
 
-import json
 import logging
 import secrets
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import JsonResponse
 
 logger = logging.getLogger(__name__)
 
@@ -40,9 +39,7 @@ def cache_ready():
 def probe_response(checks):
     ready = all(checks.values())
     body = {name: "ok" if passed else "unavailable" for name, passed in checks.items()}
-    response = HttpResponse(
-        json.dumps(body), content_type="application/json", status=200 if ready else 503
-    )
+    response = JsonResponse(body, status=200 if ready else 503)
     response["Cache-Control"] = "no-store"
     return response
 

@@ -27,6 +27,13 @@ from .factories import (
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+def missing(what):
+    """A tool or service a test needs is missing: a failure in CI, a skip elsewhere."""
+    if IN_CI:
+        pytest.fail(f"CI=true but {what}")
+    pytest.skip(f"{what}: skipped outside CI")
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """The cache outlives each test's database: cached settings, menus or pages of one test
@@ -171,9 +178,7 @@ def chromium_path():
         "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
     )
     if path is None:
-        if IN_CI:
-            pytest.fail("CI=true but Debian's chromium is not installed (apt-get install chromium)")
-        pytest.skip("Debian's chromium is not installed; browser tests skipped outside CI")
+        missing("Debian's chromium is not installed (apt-get install chromium)")
     return path
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import IN_CI
+from .conftest import missing
 
 ROOT = Path(__file__).resolve().parent.parent
 PG_BIN = next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)), None)
@@ -36,9 +36,7 @@ READERS = 4
 
 def need(program, where):
     if where is None or not os.path.exists(where):
-        if IN_CI:
-            pytest.fail(f"CI=true but {program} is not installed")
-        pytest.skip(f"{program} is not installed; the fault test is skipped outside CI")
+        missing(f"{program} is not installed")
     return where
 
 
