@@ -75,3 +75,35 @@ class RedisCache(redis.RedisCache):
     clear = degrades_to(lambda *args, **kwargs: False)(redis.RedisCache.clear)
     # A counter that cannot count (django-ratelimit's) starts again: limits open, not shut.
     incr = degrades_to(lambda key, delta=1, *args, **kwargs: delta)(redis.RedisCache.incr)
+
+
+class RenditionCache(RedisCache):
+    """Wagtail's cache of image renditions, without writing back what it has just read.
+
+    Image.get_renditions writes every rendition it did not get from a prefetch back to the
+    cache, and get_rendition writes even those it read from it: on a story page, a second
+    round trip and the pickling of a dozen renditions for every picture. What this cache
+    hands out is marked as read from it (the mark Wagtail itself checks), and a write of
+    what is so marked is skipped."""
+
+    def get(self, key, default=None, version=None):
+        value = super().get(key, default, version)
+        if value is not default:
+            value._from_cache = True
+        return value
+
+    def get_many(self, keys, version=None):
+        found = super().get_many(keys, version)
+        for rendition in found.values():
+            rendition._from_cache = True
+        return found
+
+    def set(self, key, value, timeout=redis.DEFAULT_TIMEOUT, version=None):
+        if not getattr(value, "_from_cache", False):
+            super().set(key, value, timeout, version)
+
+    def set_many(self, data, timeout=redis.DEFAULT_TIMEOUT, version=None):
+        fresh = {
+            key: value for key, value in data.items() if not getattr(value, "_from_cache", False)
+        }
+        return super().set_many(fresh, timeout, version) if fresh else []

@@ -34,14 +34,16 @@ CSRF_COOKIE_SECURE = True
 # Redis when REDIS_URL is set, else a table in the database (`manage.py createcachetable`).
 # Never a per-process cache: each gunicorn worker would count and cache on its own.
 if env.str("REDIS_URL", default=""):
+    REDIS_CACHE = {
+        "LOCATION": env.str("REDIS_URL"),
+        # A Redis that does not answer is given up on quickly: the cache only saves
+        # work, and a page made afresh beats a reader kept waiting (config/cache.py).
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "config.cache.RedisCache",
-            "LOCATION": env.str("REDIS_URL"),
-            # A Redis that does not answer is given up on quickly: the cache only saves
-            # work, and a page made afresh beats a reader kept waiting (config/cache.py).
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        "default": REDIS_CACHE | {"BACKEND": "config.cache.RedisCache"},
+        # Wagtail's renditions, in the same Redis, without its writes of what it just read.
+        "renditions": REDIS_CACHE | {"BACKEND": "config.cache.RenditionCache"},
     }
 else:
     CACHES = {
