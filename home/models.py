@@ -38,6 +38,8 @@ from .search import search_terms
 HOME_LATEST_STORIES = 12
 HOME_FOCUS_TOPICS = 6
 SEARCH_PATH = "search"
+# Search lists at most this many pages of results, newest first (see search_page).
+SEARCH_PAGES = 10
 
 
 class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, ReaderPage):
@@ -141,7 +143,9 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
                 .order_by("-published_at")
                 .search(terms, order_by_relevance=False)
             )
-            results = self.paginate(request, found)
+            # Counting matches newest first costs a check of every story on the way, so
+            # results stop at the newest SEARCH_PAGES pages: more words narrow them down.
+            results = self.paginate(request, found, pages=SEARCH_PAGES)
             # Cards need bylines, topics and partners: one query for the page of results.
             cards = StoryPage.objects.filter(pk__in=[s.pk for s in results]).for_cards()
             by_pk = {story.pk: story for story in cards}

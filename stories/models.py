@@ -91,9 +91,9 @@ class ListingPaginator(Paginator):
 class PaginatedListingMixin:
     """Listing pages share one way of reading `?page=`: bad values never raise."""
 
-    def paginate(self, request, queryset, per_page=STORIES_PER_PAGE):
+    def paginate(self, request, queryset, per_page=STORIES_PER_PAGE, pages=LISTED_PAGES):
         # get_page() turns junk into page 1 and out-of-range numbers into the last page.
-        paginator = ListingPaginator(queryset, per_page, LISTED_PAGES * per_page)
+        paginator = ListingPaginator(queryset, per_page, pages * per_page)
         page = paginator.get_page(request.GET.get("page"))
         # "1 … 4 5 [6] 7 8 … 412", not a link to every page of a large archive.
         page.page_links = list(

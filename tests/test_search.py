@@ -112,8 +112,8 @@ def test_results_come_newest_first_and_a_long_list_says_it_stops(client, tree, m
     soup, found = results(client, "/en/search/", q="ferry")
     assert found == [f"Ferry story {n}" for n in (3, 2, 1, 0)]
     assert soup.select_one("#results-heading").get_text() == "4 stories for “ferry”"
-    # Listings page through their newest stories only: here, as if that were one page.
-    monkeypatch.setattr("stories.models.LISTED_PAGES", 1)
+    # Search pages through its newest results only: here, as if that were one page.
+    monkeypatch.setattr("home.models.SEARCH_PAGES", 1)
     for n in range(4, 11):
         StoryPageFactory(parent=tree.section, title=f"Ferry story {n}")
     soup, found = results(client, "/en/search/", q="ferry")
