@@ -1,15 +1,18 @@
 """Topics, sections, stories, briefings and the snippets stories use."""
 
+import contextlib
 import functools
+import string
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
@@ -57,6 +60,28 @@ FOCUS_WINDOW = 200
 # the index on it (stories_newest_first) serves listings of any size without sorting them.
 NEWEST_FIRST = ("-published_at", "-pk")
 IMAGE_OF_BLOCK = {"image": "image", "video": "poster"}
+
+
+ATTRIBUTION_PLACEHOLDERS = ("partner", "author", "headline", "date")
+
+
+def validate_attribution_template(value):
+    try:
+        fields = [
+            (name, spec, conversion)
+            for _text, name, spec, conversion in string.Formatter().parse(value)
+            if name is not None
+        ]
+    except ValueError:  # an unmatched brace
+        fields = None
+    if fields is None or any(
+        name not in ATTRIBUTION_PLACEHOLDERS or spec or conversion
+        for name, spec, conversion in fields
+    ):
+        raise ValidationError(
+            _("Use only {partner}, {author}, {headline} and {date} in braces."),
+            code="invalid",
+        )
 
 
 def language_choices():
@@ -256,6 +281,56 @@ class PartnerOutlet(TranslatableMixin, ReaderPageSnippetMixin, index.Indexed, mo
         _("description"), blank=True, help_text=_("Two sentences introducing the outlet.")
     )
 
+    # Syndication (the syndication app imports from the feed).
+    feed_url = models.URLField(
+        _("feed URL"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "The outlet's RSS or Atom feed. When set, the desk can import its new stories as "
+            "drafts in the outlet's language (Incoming), and the nightly import does too."
+        ),
+    )
+    import_section = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("import into section"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The section imported stories are filed in, as drafts, in the outlet's language "
+            "(that language's version of this section)."
+        ),
+    )
+    licence_terms = models.TextField(
+        _("licence terms"),
+        blank=True,
+        help_text=_(
+            "What our agreement with the outlet allows, for the desk: e.g. “Translation and "
+            "republication with attribution; photos for use with the story only.”"
+        ),
+    )
+    attribution_template = models.CharField(
+        _("attribution line"),
+        max_length=300,
+        blank=True,
+        validators=[validate_attribution_template],
+        help_text=_(
+            "Shown under each of the outlet's stories, in each language. It may name "
+            "{partner}, {author}, {headline} and {date}, e.g. “© {partner}. Published "
+            "under a partnership agreement.”"
+        ),
+    )
+    originals_publishable = models.BooleanField(
+        _("originals may be published"),
+        default=False,
+        help_text=_(
+            "Whether the outlet's stories may be published on our site in its own language. "
+            "When off, only their translations can be published."
+        ),
+    )
+
     url_path_prefix = PARTNERS_PATH
 
     panels = [
@@ -266,6 +341,16 @@ class PartnerOutlet(TranslatableMixin, ReaderPageSnippetMixin, index.Indexed, mo
         FieldPanel("website"),
         FieldPanel("logo"),
         FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("feed_url"),
+                PageChooserPanel("import_section", page_type="stories.SectionPage"),
+                FieldPanel("licence_terms"),
+                FieldPanel("attribution_template"),
+                FieldPanel("originals_publishable"),
+            ],
+            heading=_("Syndication"),
+        ),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -278,6 +363,10 @@ class PartnerOutlet(TranslatableMixin, ReaderPageSnippetMixin, index.Indexed, mo
         SynchronizedField("language"),
         SynchronizedField("website"),
         SynchronizedField("logo"),
+        SynchronizedField("feed_url"),
+        SynchronizedField("import_section"),
+        SynchronizedField("licence_terms"),
+        SynchronizedField("originals_publishable"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -292,6 +381,22 @@ class PartnerOutlet(TranslatableMixin, ReaderPageSnippetMixin, index.Indexed, mo
 
     def __str__(self):
         return self.name
+
+    def attribution(self, story):
+        """The attribution line under `story`, with its placeholders filled; "" if none."""
+        if not self.attribution_template:
+            return ""
+        date = story.original_published_at
+        with contextlib.suppress(ValueError, KeyError, IndexError, AttributeError):
+            return self.attribution_template.format_map(
+                {
+                    "partner": self.name,
+                    "author": story.original_author,
+                    "headline": story.original_headline,
+                    "date": formats.date_format(date) if date else "",
+                }
+            )
+        return ""  # a line saved before it was validated
 
 
 # Topics and sections -------------------------------------------------------
@@ -488,6 +593,21 @@ class StoryPageForm(WagtailAdminPageForm):
             return
         if not cleaned_data.get("original_language") and partner.language:
             cleaned_data["original_language"] = partner.language
+        locale = self.instance.locale if self.instance.locale_id else self.parent_page.locale
+        publishing = "action-publish" in self.data or "action-submit" in self.data
+        if (
+            publishing
+            and not partner.originals_publishable
+            and locale.language_code == partner.language
+        ):
+            self.add_error(
+                "partner",
+                _(
+                    "Our agreement with %(partner)s does not allow publishing its stories in "
+                    "their original language: publish a translation instead."
+                )
+                % {"partner": partner.name},
+            )
         for name in PROVENANCE_REQUIRED:
             if name in self.fields and not cleaned_data.get(name) and name not in self.errors:
                 self.add_error(
@@ -724,6 +844,11 @@ class StoryPage(ReaderPage):
         if not self.original_language or self.original_language == self.locale.language_code:
             return ""
         return translated_from(self.original_language)
+
+    @property
+    def attribution_line(self):
+        """The partner's attribution line for this story (PartnerOutlet.attribution)."""
+        return self.partner.attribution(self) if self.partner else ""
 
     @cached_property
     def lead_video(self):

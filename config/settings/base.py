@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "stories",
     "seo",
     "newsletter",
+    "syndication",
     "pagecache",
     "csp",
     "axes",
@@ -199,6 +200,14 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
+
+# Partners' feeds (syndication): each download, feed or lead picture, must finish within
+# SYNDICATION_TIMEOUT seconds and stay under its size (a lead picture: the upload limit).
+SYNDICATION_TIMEOUT = env.float("SYNDICATION_TIMEOUT", default=20.0)
+SYNDICATION_MAX_FEED_BYTES = env.int("SYNDICATION_MAX_FEED_BYTES", default=5 * 1024 * 1024)
+SYNDICATION_USER_AGENT = env.str(
+    "SYNDICATION_USER_AGENT", default="MeridianFeedImporter/1.0 (+partner syndication)"
+)
 
 # Content-Security-Policy (django-csp): reader pages run only the site's own script and
 # styles (no inline script or style at all), frame only the video players the video block

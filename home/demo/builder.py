@@ -195,6 +195,9 @@ class DemoBuilder:
             "website": spec["website"],
             "logo": self.images.get(spec.get("logo")),
             "description": spec["description"]["en"],
+            "licence_terms": spec.get("licence_terms", ""),
+            # The demo publishes the partners' Russian originals too.
+            "originals_publishable": True,
         }
 
     @staticmethod

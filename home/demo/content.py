@@ -153,6 +153,7 @@ PARTNERS = [
         "language": "ru",
         "website": "https://plain-facts.example",
         "logo": "logo-plain-facts",
+        "licence_terms": "Translation and republication of any story with attribution and a link to the original. Photos only with the story they came with.",
         "description": {
             "en": "An independent investigative outlet working from exile since its licence was withdrawn. It is known for long reports from provincial towns.",
             "fr": "Un média d’investigation indépendant qui travaille en exil depuis le retrait de sa licence. Il est connu pour ses longs reportages en province.",

@@ -1,0 +1,73 @@
+"""Fetching a partner's feed (or a picture it names) as bytes, within bounds: a deadline
+for the whole download, a size limit, a few redirects, and web addresses only. A partner's
+server can be broken, slow or hostile; the import must not hang or fill memory."""
+
+import time
+from urllib.parse import urljoin, urlsplit
+
+import requests
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+MAX_REDIRECTS = 5
+CHUNK = 64 * 1024
+
+
+class FetchError(Exception):
+    """Why a fetch failed, in words for the desk."""
+
+
+def fetch(url, *, max_bytes, accept="*/*"):
+    """The body of `url` after at most MAX_REDIRECTS redirects, or FetchError. Gives up
+    after SYNDICATION_TIMEOUT seconds in all, and beyond `max_bytes`."""
+    deadline = time.monotonic() + settings.SYNDICATION_TIMEOUT
+    headers = {"User-Agent": settings.SYNDICATION_USER_AGENT, "Accept": accept}
+    for _hop in range(MAX_REDIRECTS + 1):
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise FetchError(_("%(url)s is not a web address (http or https).") % {"url": url})
+        try:
+            response = requests.get(
+                url,
+                headers=headers,
+                stream=True,
+                allow_redirects=False,
+                timeout=max(deadline - time.monotonic(), 0.1),
+            )
+        except requests.Timeout:
+            raise FetchError(_("%(url)s did not answer in time.") % {"url": url}) from None
+        except requests.RequestException as error:
+            raise FetchError(
+                _("%(url)s could not be reached: %(error)s") % {"url": url, "error": error}
+            ) from None
+        with response:
+            if response.is_redirect:
+                url = urljoin(url, response.headers.get("Location", ""))
+                continue
+            if response.status_code != 200:
+                raise FetchError(
+                    _("%(url)s answered HTTP %(status)s.")
+                    % {"url": url, "status": response.status_code}
+                )
+            return _read(response, url, max_bytes, deadline)
+    raise FetchError(_("%(url)s redirects too many times.") % {"url": url})
+
+
+def _read(response, url, max_bytes, deadline):
+    too_big = _("%(url)s is larger than %(size)s MB.") % {
+        "url": url,
+        "size": f"{max_bytes / 1_000_000:g}",
+    }
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise FetchError(too_big)
+    body = bytearray()
+    try:
+        for chunk in response.iter_content(CHUNK):
+            body += chunk
+            if len(body) > max_bytes:
+                raise FetchError(too_big)
+            if time.monotonic() > deadline:
+                raise FetchError(_("%(url)s did not answer in time.") % {"url": url})
+    except requests.RequestException as error:
+        raise FetchError(_("%(url)s broke off: %(error)s") % {"url": url, "error": error}) from None
+    return bytes(body)

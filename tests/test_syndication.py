@@ -1,0 +1,469 @@
+"""Importing partners' feeds (syndication): drafts with provenance, sanitised bodies, lead
+pictures, idempotence, hostile feeds, the commands, and the desk's Incoming view. The
+feeds are this project's own (tests/feeds/), served by a server the tests start on
+127.0.0.1."""
+
+import io
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+
+from home.demo.images import draw_picture
+from stories.models import PartnerOutlet, StoryPage
+from syndication.importing import import_partner_feed
+from syndication.models import ImportedStory
+from syndication.sanitising import body_blocks
+
+from .factories import PartnerOutletFactory
+
+FEEDS = Path(__file__).parent / "feeds"
+HUGE = 50 * 1024 * 1024
+
+pytestmark = pytest.mark.django_db
+
+
+class FeedHandler(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        route = self.path.split("?")[0]
+        try:
+            if route.startswith("/feeds/") and (FEEDS / route.removeprefix("/feeds/")).is_file():
+                self.send_body(
+                    self.server.feed(route.removeprefix("/feeds/")), "application/rss+xml"
+                )
+            elif route == "/pictures/ferry.jpg":
+                self.send_body(
+                    draw_picture("ferry", ("#336699", "#112233")).getvalue(), "image/jpeg"
+                )
+            elif route == "/pictures/map.svg":
+                self.send_body(
+                    b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+                    "image/svg+xml",
+                )
+            elif route == "/slow":
+                time.sleep(3)
+                self.send_body(self.server.feed("plain_facts.rss"), "application/rss+xml")
+            elif route == "/drip":  # answers at once, then a byte now and then
+                self.send_response(200)
+                self.end_headers()
+                for _ in range(30):
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            elif route in ("/huge", "/huge-declared"):
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                if route == "/huge-declared":
+                    self.send_header("Content-Length", str(HUGE))
+                self.end_headers()
+                chunk = b"<!-- padding -->" * 65536
+                for _ in range(HUGE // len(chunk)):
+                    self.wfile.write(chunk)
+            elif route == "/to-file":
+                self.redirect("file:///etc/passwd")
+            elif route == "/to-ftp":
+                self.redirect("ftp://127.0.0.1/feed.xml")
+            elif route == "/loop":
+                self.redirect("/loop")
+            elif route == "/moved":
+                self.redirect("/feeds/plain_facts.rss")
+            else:
+                self.send_error(404)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the importer gave up, as it should
+
+    def send_body(self, body, content_type):
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def redirect(self, location):
+        self.send_response(302)
+        self.send_header("Location", location)
+        self.end_headers()
+
+
+class FeedServer(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def feed(self, name):
+        # Feeds name pictures on this server.
+        return (FEEDS / name).read_text().replace("{server}", self.url).encode()
+
+
+@pytest.fixture
+def feeds(settings, media_on_disk):
+    settings.SYNDICATION_TIMEOUT = 1.0
+    server = FeedServer(("127.0.0.1", 0), FeedHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def partner(tree, feeds):
+    return PartnerOutletFactory(
+        name="Plain Facts",
+        slug="plain-facts",
+        language="ru",
+        feed_url=f"{feeds.url}/feeds/plain_facts.rss",
+        import_section=tree.section,
+        licence_terms="Translation and republication with attribution.",
+        attribution_template="© {partner}, {date}. Republished under our partnership.",
+    )
+
+
+def snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "imports": ImportedStory.objects.count(),
+        "images": get_image_model().objects.count(),
+        "partners": PartnerOutlet.objects.count(),
+    }
+
+
+def test_an_rss_feed_becomes_drafts_in_the_partners_language(tree, partner):
+    report = import_partner_feed(partner)
+
+    assert report.error == ""
+    assert (len(report.created), report.skipped, len(report.failed)) == (2, 0, 1)
+    assert report.failed[0].label == "Без ссылки: эта запись сломана"
+    ferry = StoryPage.objects.get(original_url="https://plain-facts.example/2026/11/ferry-returns")
+    assert ferry.get_parent().pk == tree.ru.section.pk
+    assert ferry.locale.language_code == "ru" and not ferry.live
+    assert ferry.title == ferry.original_headline == "Паром на Варне снова ходит по расписанию"
+    assert ferry.original_author == "Анна Белова"
+    assert str(ferry.original_published_at) == "2026-11-30"
+    assert ferry.original_language == "ru"
+    # The story points at the partner in its own language, made for it.
+    assert ferry.partner.locale.language_code == "ru"
+    assert ferry.partner.translation_key == partner.translation_key
+    assert ferry.lead_image is not None and ferry.lead_image.width == 1200
+    assert ferry.get_latest_revision() == ferry.import_record.revision
+
+    blocks = [
+        (
+            block.block_type,
+            str(block.value.source if hasattr(block.value, "source") else block.value),
+        )
+        for block in ferry.body
+    ]
+    assert blocks == [
+        (
+            "paragraph",
+            "<p>После трёх недель простоя паром <b>«Варна-2»</b> вышел в рейс в 6:40.</p>",
+        ),
+        ("heading", "Что сказал капитан"),
+        (
+            "paragraph",
+            "<p>«Мы ждали запчасть из Приморска», — говорит капитан Илья Громов.\n"
+            "        Подробности — на "
+            '<a href="https://plain-facts.example/ferry">сайте порта</a>.</p>',
+        ),
+        ("paragraph", "<ul><li>Первый рейс: 6:40</li><li>Последний: 21:10</li></ul>"),
+    ]
+    water = StoryPage.objects.get(original_url="https://plain-facts.example/2026/11/water-tariffs")
+    assert [block.value.source for block in water.body] == [
+        "<p>Заседание назначено на четверг.</p>",
+        "<p>Жители собрали 4 000 подписей.</p>",
+    ]
+    assert water.lead_image is None and water.original_author == ""
+
+
+def test_nothing_hostile_survives_the_sanitiser():
+    html = (
+        '<p onclick="x()" style="color:red">a <a href="javascript:alert(1)">b</a>'
+        ' <a href="data:text/html,x">c</a> <a href="https://ok.example/" target="_top">d</a></p>'
+        "<script>alert(1)</script><style>p{}</style><iframe src=//evil>e</iframe>"
+        '<svg><script>alert(2)</script></svg><img src=x onerror="alert(3)">'
+        "<object data=x>f</object>"
+        "<noscript><p>g</p></noscript><form action=//evil><input name=q></form>"
+    )
+    rendered = " ".join(value for _type, value in body_blocks(html))
+    assert rendered == '<p>a b c <a href="https://ok.example/">d</a></p>'
+
+
+def test_an_atom_feed_imports_with_one_bad_entry_and_no_svg(tree, partner, feeds):
+    partner.feed_url = f"{feeds.url}/feeds/north_wind.atom"
+    partner.save()
+
+    report = import_partner_feed(partner)
+
+    assert (len(report.created), report.skipped, len(report.failed)) == (1, 0, 1)
+    assert "cannot be read" in report.failed[0].reason
+    assert "SVG pictures are not accepted" in report.warnings[0]
+    story = report.created[0]
+    assert story.original_author == "Пётр Ланге"
+    assert str(story.original_published_at) == "2026-11-30"
+    assert story.lead_image is None
+    assert [block.value.source for block in story.body] == [
+        "<p>Ураган повалил <i>около 900 гектаров</i> леса.</p>",
+        "<p>Восстановление займёт не меньше десяти лет.</p>",
+    ]
+
+
+def test_importing_again_skips_what_was_imported_and_keeps_the_editors_changes(tree, partner):
+    import_partner_feed(partner)
+    ferry = StoryPage.objects.get(original_url="https://plain-facts.example/2026/11/ferry-returns")
+    ferry.title = "Паром вернулся"  # the desk's headline
+    ferry.save_revision()
+    water = StoryPage.objects.get(original_url="https://plain-facts.example/2026/11/water-tariffs")
+    water.delete()  # the desk did not want it
+    before = snapshot()
+
+    report = import_partner_feed(partner)
+
+    assert (len(report.created), report.skipped, len(report.failed)) == (0, 2, 1)
+    assert snapshot() == before
+    ferry = StoryPage.objects.get(pk=ferry.pk)
+    assert ferry.get_latest_revision().as_object().title == "Паром вернулся"
+    assert ferry.import_record.changed_by_editor
+
+
+def test_a_story_entered_by_hand_is_not_imported_again(tree, partner):
+    from .factories import StoryPageFactory
+
+    StoryPageFactory(
+        parent=tree.ru.section,
+        partner=partner,
+        original_url="https://plain-facts.example/2026/11/water-tariffs",
+    )
+    report = import_partner_feed(partner)
+    assert (len(report.created), report.skipped) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("address", "says"),
+    [
+        ("/feeds/billion_laughs.rss", "DTD or entities"),
+        ("/feeds/external_entity.rss", "DTD or entities"),
+        ("/feeds/broken.rss", "not valid XML"),
+        ("/feeds/not_a_feed.xml", "not an RSS or Atom feed"),
+        ("/feeds/missing.rss", "HTTP 404"),
+        ("/slow", "did not answer in time"),
+        ("/drip", "did not answer in time"),
+        ("/huge", "larger than"),
+        ("/huge-declared", "larger than"),
+        ("/to-file", "not a web address"),
+        ("/to-ftp", "not a web address"),
+        ("/loop", "redirects too many times"),
+    ],
+)
+def test_a_bad_feed_is_refused_and_changes_nothing(tree, partner, feeds, address, says):
+    partner.feed_url = feeds.url + address
+    partner.save()
+    before = snapshot()
+
+    report = import_partner_feed(partner)
+
+    assert says in report.error
+    assert report.created == [] and report.skipped == 0
+    assert snapshot() == before
+    assert says in report.summary() and "Plain Facts" in report.summary()
+
+
+def test_a_partner_without_a_port_of_call_is_told_what_is_missing(tree, partner, feeds):
+    partner.import_section = None
+    partner.save()
+    assert "Choose the section" in import_partner_feed(partner).error
+    partner.import_section = tree.section
+    partner.language = "de"  # no German tree
+    partner.save()
+    assert "no version in the outlet's language (German)" in import_partner_feed(partner).error
+
+
+def test_a_redirect_to_another_feed_is_followed(tree, partner, feeds):
+    partner.feed_url = f"{feeds.url}/moved"
+    partner.save()
+    assert len(import_partner_feed(partner).created) == 2
+
+
+def test_the_command_imports_one_partner_and_fails_loudly(tree, partner, feeds):
+    out = io.StringIO()
+    call_command("import_partner_feed", "plain-facts", stdout=out)
+    assert "Plain Facts: 2 created, 0 skipped, 1 failed." in out.getvalue()
+    assert "failed: Без ссылки" in out.getvalue()
+    partner.feed_url = f"{feeds.url}/feeds/broken.rss"
+    partner.save()
+    with pytest.raises(CommandError, match="not valid XML"):
+        call_command("import_partner_feed", "plain-facts", stdout=io.StringIO())
+    with pytest.raises(CommandError, match="No partner outlet"):
+        call_command("import_partner_feed", "nobody", stdout=io.StringIO())
+
+
+def test_the_cron_command_imports_every_partner_despite_a_broken_one(tree, partner, feeds):
+    PartnerOutletFactory(
+        name="Broken Wire",
+        language="ru",
+        feed_url=f"{feeds.url}/feeds/broken.rss",
+        import_section=tree.section,
+    )
+    PartnerOutletFactory(name="No Feed", language="ru")
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="1 of 2 partner feeds failed"):
+        call_command("import_partner_feeds", stdout=out)
+    assert "Broken Wire: not imported." in out.getvalue()
+    assert "Plain Facts: 2 created" in out.getvalue()
+    assert ImportedStory.objects.count() == 2
+
+
+def test_the_attribution_line_is_shown_and_checked(client, tree, partner):
+    from .factories import StoryPageFactory
+
+    story = StoryPageFactory(
+        parent=tree.section,
+        partner=partner,
+        original_headline="Паром",
+        original_url="https://plain-facts.example/1",
+        original_language="ru",
+        original_published_at="2026-11-30",
+    )
+    page = client.get(story.url).content.decode()
+    assert "© Plain Facts, Nov. 30, 2026. Republished under our partnership." in page
+    for bad in ("{publisher}", "{partner.name}", "{date:%Y}", "{partner", "{0}"):
+        partner.attribution_template = bad
+        with pytest.raises(ValidationError):
+            partner.full_clean()
+
+
+def desk_member(client, django_user_model, group):
+    call_command("setup_groups", stdout=io.StringIO())
+    user = django_user_model.objects.create_user("eve", "eve@example.com", "pw")
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def desk_editor(client, django_user_model):
+    return desk_member(client, django_user_model, "Editors")
+
+
+@pytest.fixture
+def moderator(client, django_user_model):
+    return desk_member(client, django_user_model, "Moderators")
+
+
+def test_the_desk_imports_from_the_admin_and_finds_the_drafts_incoming(tree, partner, desk_editor):
+    listing = desk_editor.get("/admin/snippets/stories/partneroutlet/").content.decode()
+    assert f"/admin/incoming/import/{partner.pk}/" in listing
+    confirm = desk_editor.get(f"/admin/incoming/import/{partner.pk}/")
+    assert "Translation and republication with attribution." in confirm.content.decode()
+
+    response = desk_editor.post(f"/admin/incoming/import/{partner.pk}/", follow=True)
+
+    page = response.content.decode()
+    assert "Plain Facts: 2 created, 0 skipped, 1 failed." in page
+    ferry = StoryPage.objects.get(original_url="https://plain-facts.example/2026/11/ferry-returns")
+    assert ferry.owner.username == "eve"
+    # Newest first: the ferry was imported first, so it comes second.
+    water = StoryPage.objects.get(original_url="https://plain-facts.example/2026/11/water-tariffs")
+    assert page.index(f"/admin/pages/{water.pk}/edit/") < page.index(
+        f"/admin/pages/{ferry.pk}/edit/"
+    )
+    translate = BeautifulSoup(page, "html.parser").select_one(
+        f'form[action="/admin/incoming/translate/{ferry.pk}/fr/"]'
+    )
+    assert translate.select_one("input[name=csrfmiddlewaretoken]")["value"]
+    assert translate.button.get_text(strip=True) == "Translate"
+
+
+def test_one_click_starts_the_translation(
+    tree, partner, desk_editor, django_capture_on_commit_callbacks
+):
+    import_partner_feed(partner)
+    ferry = StoryPage.objects.get(original_url="https://plain-facts.example/2026/11/ferry-returns")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = desk_editor.post(f"/admin/incoming/translate/{ferry.pk}/fr/")
+
+    french = ferry.get_translation(tree.fr.home.locale)
+    assert response.status_code == 302 and response.url == f"/admin/pages/{french.pk}/edit/"
+    assert french.get_parent().pk == tree.fr.section.pk and not french.live
+    assert desk_editor.get(f"/admin/incoming/translate/{ferry.pk}/fr/").status_code == 405
+
+
+def refused(response):
+    # Wagtail's admin answers a PermissionDenied by sending the user to the dashboard.
+    return response.status_code == 403 or (
+        response.status_code == 302 and response.url.startswith(("/admin/login/", "/admin/"))
+    )
+
+
+def test_readers_and_translators_of_other_editions_cannot_import_or_translate(
+    tree, partner, client, django_user_model, french_translator
+):
+    import_partner_feed(partner)
+    ferry = StoryPage.objects.get(original_url="https://plain-facts.example/2026/11/ferry-returns")
+    # A French translator may start French translations, not English ones, and not import.
+    assert refused(french_translator.post(f"/admin/incoming/translate/{ferry.pk}/en/"))
+    assert ferry.get_translation_or_none(tree.home.locale) is None
+    assert refused(french_translator.post(f"/admin/incoming/import/{partner.pk}/"))
+    listing = french_translator.get("/admin/snippets/stories/partneroutlet/").content.decode()
+    assert "/admin/incoming/import/" not in listing
+    reader = django_user_model.objects.create_user("rita", "rita@example.com", "pw")
+    client.force_login(reader)
+    assert refused(client.post(f"/admin/incoming/import/{partner.pk}/"))
+    assert refused(client.get("/admin/incoming/"))
+    assert ImportedStory.objects.count() == 2
+
+
+def test_an_original_may_be_published_only_where_the_agreement_allows(tree, partner, moderator):
+    import_partner_feed(partner)
+    ferry = StoryPage.objects.get(original_url="https://plain-facts.example/2026/11/ferry-returns")
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    def post(**extra):
+        return moderator.post(
+            f"/admin/pages/{ferry.pk}/edit/",
+            nested_form_data(
+                {
+                    "title": ferry.title,
+                    "slug": ferry.slug,
+                    "partner": ferry.partner.pk,
+                    "original_headline": ferry.original_headline,
+                    "original_url": ferry.original_url,
+                    "original_language": "ru",
+                    "original_published_at": "2026-11-30",
+                    "body": streamfield([]),
+                    "story_topics": inline_formset([{"topic": tree.ru.topic.pk, "is_focus": "on"}]),
+                    "bylines": inline_formset([]),
+                    **extra,
+                }
+            ),
+        )
+
+    refused = post(**{"action-publish": "publish"})
+    assert (
+        "does not allow publishing its stories in their original language"
+        in refused.content.decode()
+    )
+    assert not StoryPage.objects.get(pk=ferry.pk).live
+    # A synchronised field: wagtail-localize copies it to every version of the partner.
+    PartnerOutlet.objects.filter(translation_key=partner.translation_key).update(
+        originals_publishable=True
+    )
+    published = post(**{"action-publish": "publish"})
+    assert published.status_code == 302
+    assert StoryPage.objects.get(pk=ferry.pk).live
