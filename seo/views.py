@@ -5,8 +5,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 import pagecache
-from home.models import MagazineSettings
-from home.pages import reader_pages
+from home.models import HomePage, MagazineSettings
 from pagecache import tags
 
 from .sitemaps import LanguageSitemap, NewsSitemap
@@ -15,11 +14,13 @@ from .sitemaps import LanguageSitemap, NewsSitemap
 def sitemaps_for(request):
     """{section: sitemap} for the languages whose home page is live. Made per request:
     the news sitemaps carry the magazine's name from this site's settings."""
+    # From the home pages' own table: `depth=2` over every page has no index to use, and
+    # read the whole page tree (40 ms at 100,000 stories).
     languages = sorted(
-        reader_pages()
-        .live()
+        HomePage.objects.live()
         .public()
         .filter(depth=2)
+        .order_by()
         .values_list("locale__language_code", flat=True)
         .distinct()
     )
