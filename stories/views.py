@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
@@ -52,6 +53,13 @@ def locales_worked_by(user):
 def editions_worked_by(user):
     worked = set(locales_worked_by(user).values_list("pk", flat=True))
     return [locale for locale in edition_locales() if locale.pk in worked]
+
+
+class DeskMenuItem(MenuItem):
+    """A menu item for the desk's views: shown to those who may submit translations."""
+
+    def is_shown(self, request):
+        return request.user.has_perm(DESK_PERMISSION)
 
 
 class WorkedLocalesOnlyMixin:

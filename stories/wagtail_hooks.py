@@ -5,12 +5,11 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from .dashboard import StoryDeskPanel
 from .listings import StoryListingViewSet, StoryPageViewSet
 from .views import (
-    DESK_PERMISSION,
+    DeskMenuItem,
     SubmitPageTranslationView,
     SubmitSnippetTranslationView,
     TranslationDeskPanel,
@@ -68,14 +67,9 @@ def register_translation_desk_urls():
     ]
 
 
-class TranslationDeskMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(DESK_PERMISSION)
-
-
 @hooks.register("register_admin_menu_item")
 def register_translation_desk_menu_item():
-    return TranslationDeskMenuItem(
+    return DeskMenuItem(
         gettext_lazy("Translation desk"),
         reverse("translation_desk"),
         icon_name="globe",

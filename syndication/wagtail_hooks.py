@@ -1,11 +1,10 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 
 from stories.models import PartnerOutlet
-from stories.views import DESK_PERMISSION
+from stories.views import DeskMenuItem
 
 from .views import IncomingView, can_import, import_feed, start_translation
 
@@ -28,14 +27,9 @@ def register_incoming_urls():
     ]
 
 
-class IncomingMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(DESK_PERMISSION)
-
-
 @hooks.register("register_admin_menu_item")
 def register_incoming_menu_item():
-    return IncomingMenuItem(
+    return DeskMenuItem(
         _("Incoming"), reverse("syndication_incoming"), icon_name="download", order=260
     )
 
