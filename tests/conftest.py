@@ -23,6 +23,7 @@ from .factories import (
     TopicIndexPageFactory,
     TopicPageFactory,
 )
+from .feed_server import feeds  # noqa: F401 -- a fixture: partners' feeds on 127.0.0.1
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

@@ -15,8 +15,9 @@ from wagtail_localize.models import TranslationSource
 
 from newsletter.models import Subscriber
 from stories.models import StoryPage
+from syndication.models import ImportedStory
 
-from .factories import AuthorFactory, StoryPageFactory
+from .factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
 from .test_permissions import story_form
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +44,9 @@ ALLOWED = {
     "edit a French author": {"editor", "moderator", "translator_fr", "admin"},
     "add an author": {"editor", "moderator", "admin"},
     "list subscribers": {"editor", "moderator", "admin"},
+    "open Incoming": DESK,
+    # Drafts in the partner's (Russian) tree: for those who may add stories there.
+    "import a partner's feed": {"editor", "moderator", "admin"},
     "list users": {"admin"},
     "add a user": {"admin"},
     # Last, the actions that change or remove what the ones above look at.
@@ -70,9 +74,9 @@ def newsroom(tree, django_user_model, translate_page):
     return users
 
 
-def world(tree, translate_page):
+def world(tree, translate_page, feeds):
     """What a role acts on: a live English story, a French draft, a French author, a
-    subscriber, and an English story with a French translation."""
+    subscriber, an English story with a French translation, and a partner with a feed."""
     english = StoryPageFactory(parent=tree.section, topics=[tree.topics[0]])
     english.save_revision().publish()
     french = StoryPageFactory(parent=tree.fr.section, topics=[tree.fr.topic])
@@ -80,18 +84,22 @@ def world(tree, translate_page):
     subscriber = Subscriber.objects.create(email=f"r{english.pk}@example.com", edition="en")
     translated = StoryPageFactory(parent=tree.section, topics=[tree.topics[0]])
     translate_page(translated, "fr")
+    partner = PartnerOutletFactory(
+        feed_url=f"{feeds.url}/feeds/plain_facts.rss", import_section=tree.section
+    )
     return (
         english,
         french,
         author,
         subscriber,
         TranslationSource.objects.get_for_instance(translated),
+        partner,
     )
 
 
 def attempt(client, action, things):
     """Try the action; True if it was done (or its page shown), False if refused."""
-    english, french, author, subscriber, source = things
+    english, french, author, subscriber, source, partner = things
 
     def shown(url):
         response = client.get(url)
@@ -157,6 +165,13 @@ def attempt(client, action, things):
     if action == "delete a subscriber":
         client.post(reverse("wagtailsnippets_newsletter_subscriber:delete", args=[subscriber.pk]))
         return not Subscriber.objects.filter(pk=subscriber.pk).exists()
+    if action == "open Incoming":
+        return shown(reverse("syndication_incoming"))
+    if action == "import a partner's feed":
+        client.post(reverse("syndication_import", args=[partner.pk]))
+        return ImportedStory.objects.filter(
+            partner__translation_key=partner.translation_key
+        ).exists()
     if action == "list users":
         return shown(reverse("wagtailusers_users:index"))
     if action == "add a user":
@@ -165,11 +180,13 @@ def attempt(client, action, things):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_each_role_may_do_exactly_what_the_newsroom_allows(role, newsroom, tree, translate_page):
+def test_each_role_may_do_exactly_what_the_newsroom_allows(
+    role, newsroom, tree, translate_page, feeds
+):
     client = Client()
     if role != "anonymous":
         client.force_login(newsroom[role])
-    things = world(tree, translate_page)
+    things = world(tree, translate_page, feeds)
     outcomes = {action: attempt(client, action, things) for action in ALLOWED}
     expected = {action: role in roles for action, roles in ALLOWED.items()}
     wrong = {
