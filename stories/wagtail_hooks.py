@@ -8,6 +8,7 @@ from wagtail import hooks
 
 from .dashboard import StoryDeskPanel
 from .listings import StoryListingViewSet, StoryPageViewSet
+from .rich_text import ReaderPageLinkHandler
 from .views import (
     DeskMenuItem,
     SubmitPageTranslationView,
@@ -98,3 +99,8 @@ def keep_translators_to_their_languages(request, instances):
     locale_ids = {getattr(instance, "locale_id", None) for instance in instances} - {None}
     if locale_ids - set(locales_worked_by(request.user).values_list("pk", flat=True)):
         raise PermissionDenied
+
+
+@hooks.register("register_rich_text_features", order=1)  # after Wagtail's own handler
+def register_page_link_handler(features):
+    features.register_link_type(ReaderPageLinkHandler)

@@ -6,6 +6,7 @@ import time
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -62,12 +63,14 @@ def _read(response, url, max_bytes, deadline):
         raise FetchError(too_big)
     body = bytearray()
     try:
-        for chunk in response.iter_content(CHUNK):
+        # read1 returns whatever has arrived (decompressed), where iter_content waits for
+        # a whole chunk: a server sending a byte now and then would outlast the deadline.
+        while chunk := response.raw.read1(CHUNK, decode_content=True):
             body += chunk
             if len(body) > max_bytes:
                 raise FetchError(too_big)
             if time.monotonic() > deadline:
                 raise FetchError(_("%(url)s did not answer in time.") % {"url": url})
-    except requests.RequestException as error:
+    except (urllib3.exceptions.HTTPError, OSError) as error:
         raise FetchError(_("%(url)s broke off: %(error)s") % {"url": url, "error": error}) from None
     return bytes(body)

@@ -2,6 +2,7 @@
 tests) and the ways a partner's server goes wrong: slow, dripping, huge, redirecting away
 from the web, missing. The `feeds` fixture (registered in conftest) starts one per test."""
 
+import gzip
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -54,6 +55,11 @@ class FeedHandler(BaseHTTPRequestHandler):
                 chunk = b"<!-- padding -->" * 65536
                 for _ in range(HUGE // len(chunk)):
                     self.wfile.write(chunk)
+            elif route == "/gzipped":
+                body = gzip.compress(self.server.feed("plain_facts.rss"))
+                self.send_body(body, "application/rss+xml", encoding="gzip")
+            elif route == "/gzip-bomb":  # 50 KB on the wire, 50 MB unpacked
+                self.send_body(gzip.compress(b" " * HUGE), "application/rss+xml", encoding="gzip")
             elif route == "/to-file":
                 self.redirect("file:///etc/passwd")
             elif route == "/to-ftp":
@@ -67,9 +73,11 @@ class FeedHandler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass  # the importer gave up, as it should
 
-    def send_body(self, body, content_type):
+    def send_body(self, body, content_type, encoding=None):
         self.send_response(200)
         self.send_header("Content-Type", content_type)
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

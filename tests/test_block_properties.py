@@ -278,3 +278,12 @@ def test_the_editor_keeps_a_plain_link_and_drops_a_script_address():
         "original</a></p>"
     )
     assert "javascript" not in stored("javascript:alert(1)")
+
+
+def test_a_page_link_with_a_broken_id_renders_as_a_link_to_nowhere(tree):
+    from wagtail.rich_text import expand_db_html
+
+    html = expand_db_html(
+        f'<p><a linktype="page" id="x">a</a> <a linktype="page" id="{tree.section.pk}">b</a></p>'
+    )
+    assert html == f'<p><a>a</a> <a href="{tree.section.url}">b</a></p>'

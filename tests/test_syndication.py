@@ -159,8 +159,8 @@ def test_a_story_entered_by_hand_is_not_imported_again(tree, partner):
 @pytest.mark.parametrize(
     ("address", "says"),
     [
-        ("/feeds/billion_laughs.rss", "DTD or entities"),
-        ("/feeds/external_entity.rss", "DTD or entities"),
+        ("/feeds/billion_laughs.rss", "declares XML entities"),
+        ("/feeds/external_entity.rss", "declares XML entities"),
         ("/feeds/broken.rss", "not valid XML"),
         ("/feeds/not_a_feed.xml", "not an RSS or Atom feed"),
         ("/feeds/missing.rss", "HTTP 404"),
@@ -168,6 +168,7 @@ def test_a_story_entered_by_hand_is_not_imported_again(tree, partner):
         ("/drip", "did not answer in time"),
         ("/huge", "larger than"),
         ("/huge-declared", "larger than"),
+        ("/gzip-bomb", "larger than"),
         ("/to-file", "not a web address"),
         ("/to-ftp", "not a web address"),
         ("/loop", "redirects too many times"),
@@ -194,6 +195,21 @@ def test_a_partner_without_a_port_of_call_is_told_what_is_missing(tree, partner,
     partner.language = "de"  # no German tree
     partner.save()
     assert "no version in the outlet's language (German)" in import_partner_feed(partner).error
+
+
+def test_an_old_rss_doctype_without_entities_is_read(tree, partner, feeds):
+    partner.feed_url = f"{feeds.url}/feeds/old_doctype.rss"
+    partner.save()
+    report = import_partner_feed(partner)
+    assert report.error == "" and [story.title for story in report.created] == [
+        "Мост через Варну откроют весной"
+    ]
+
+
+def test_a_compressed_feed_is_read(tree, partner, feeds):
+    partner.feed_url = f"{feeds.url}/gzipped"
+    partner.save()
+    assert len(import_partner_feed(partner).created) == 2
 
 
 def test_a_redirect_to_another_feed_is_followed(tree, partner, feeds):
