@@ -382,6 +382,15 @@ class PartnerOutlet(TranslatableMixin, ReaderPageSnippetMixin, index.Indexed, mo
     def __str__(self):
         return self.name
 
+    def first_version(self):
+        """The version of this outlet its translations are made from: the first one. Its
+        syndication settings are the ones that count (they are synchronised fields, which
+        the other versions receive only when their translation is synced)."""
+        return (
+            type(self).objects.filter(translation_key=self.translation_key).order_by("pk").first()
+            or self
+        )
+
     def attribution(self, story):
         """The attribution line under `story`, with its placeholders filled; "" if none."""
         if not self.attribution_template:
@@ -594,11 +603,15 @@ class StoryPageForm(WagtailAdminPageForm):
         if not cleaned_data.get("original_language") and partner.language:
             cleaned_data["original_language"] = partner.language
         locale = self.instance.locale if self.instance.locale_id else self.parent_page.locale
-        publishing = "action-publish" in self.data or "action-submit" in self.data
+        # Publishing, or a step that ends in it: submitting to, or acting in, a workflow.
+        publishing = any(
+            action in self.data
+            for action in ("action-publish", "action-submit", "action-workflow-action")
+        )
         if (
             publishing
-            and not partner.originals_publishable
             and locale.language_code == partner.language
+            and not partner.first_version().originals_publishable
         ):
             self.add_error(
                 "partner",

@@ -2,6 +2,8 @@
 for the whole download, a size limit, a few redirects, and web addresses only. A partner's
 server can be broken, slow or hostile; the import must not hang or fill memory."""
 
+import ipaddress
+import socket
 import time
 from urllib.parse import urljoin, urlsplit
 
@@ -26,6 +28,7 @@ def fetch(url, *, max_bytes, accept="*/*"):
     for _hop in range(MAX_REDIRECTS + 1):
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(_("%(url)s is not a web address (http or https).") % {"url": url})
+        _refuse_private_addresses(url)
         try:
             response = requests.get(
                 url,
@@ -51,6 +54,29 @@ def fetch(url, *, max_bytes, accept="*/*"):
                 )
             return _read(response, url, max_bytes, deadline)
     raise FetchError(_("%(url)s redirects too many times.") % {"url": url})
+
+
+def _refuse_private_addresses(url):
+    """Feeds, their pictures and their redirects name addresses the partner chose: none may
+    lead the app server to its own network (loopback, private, link-local, reserved), where
+    internal services listen. SYNDICATION_ALLOW_PRIVATE_ADDRESSES lifts this, for tests
+    and for a partner's server on the newsroom's own network."""
+    if settings.SYNDICATION_ALLOW_PRIVATE_ADDRESSES:
+        return
+    parts = urlsplit(url)
+    try:
+        found = socket.getaddrinfo(
+            parts.hostname or "", parts.port or 443, proto=socket.IPPROTO_TCP
+        )
+    except (socket.gaierror, UnicodeError):
+        raise FetchError(_("%(url)s: its host name is not known.") % {"url": url}) from None
+    for *_rest, address in found:
+        ip = ipaddress.ip_address(address[0])
+        if not ip.is_global or ip.is_multicast:
+            raise FetchError(
+                _("%(url)s leads to a private network address, which feeds may not use.")
+                % {"url": url}
+            )
 
 
 def _read(response, url, max_bytes, deadline):

@@ -9,6 +9,7 @@ so that an editor's changes are never overwritten and a draft the desk deleted s
 """
 
 import io
+import logging
 import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -16,7 +17,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -32,9 +33,11 @@ from .models import ImportedStory
 from .parsing import BadItem, FeedError, parse_feed
 from .sanitising import body_blocks
 
+logger = logging.getLogger(__name__)
 FEED_TYPES = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1"
 PICTURE_FORMATS = {"jpeg", "png", "gif", "webp", "avif"}  # as uploads: no SVG
 SLUG_LENGTH = 80
+TITLE_LENGTH = StoryPage._meta.get_field("title").max_length
 
 
 class ImportRefused(Exception):
@@ -64,16 +67,6 @@ class ImportReport:
         }
 
 
-def configured(partner):
-    """The version of a partner outlet whose syndication settings count: its first, the
-    one its translations are made from. (The settings are synchronised fields, which its
-    other versions receive only when their translation is synced.)"""
-    return (
-        PartnerOutlet.objects.filter(translation_key=partner.translation_key).order_by("pk").first()
-        or partner
-    )
-
-
 def partners_with_feeds():
     """Every partner outlet with a feed, once, for the nightly import."""
     first = PartnerOutlet.objects.filter(translation_key=OuterRef("translation_key")).order_by("pk")
@@ -84,7 +77,7 @@ def partners_with_feeds():
 
 
 def import_partner_feed(partner, user=None):
-    partner = configured(partner)
+    partner = partner.first_version()
     report = ImportReport(partner)
     try:
         section = destination(partner)
@@ -118,11 +111,12 @@ def import_partner_feed(partner, user=None):
         try:
             with transaction.atomic():
                 report.created.append(create_draft(partner, section, item, picture, user))
-        except (ValidationError, DatabaseError, ValueError) as error:
-            message = (
-                "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
-            )
-            report.failed.append(BadItem(item.title, message))
+        except ValidationError as error:
+            report.failed.append(BadItem(item.title, "; ".join(error.messages)))
+            continue
+        except Exception as error:  # whatever one item does, the others are imported
+            logger.exception("Importing %r from %s failed", item.guid, partner.feed_url)
+            report.failed.append(BadItem(item.title, str(error) or type(error).__name__))
             continue
         seen_ids.add(item.guid)
         seen_urls.add(item.url)
@@ -156,20 +150,21 @@ def destination(partner):
 
 def create_draft(partner, section, item, picture, user):
     source_partner = partner_in(section.locale, partner)
-    slug = slugify(item.title, allow_unicode=True)[:SLUG_LENGTH].strip("-") or "story"
+    title = item.title[:TITLE_LENGTH]
+    slug = slugify(title, allow_unicode=True)[:SLUG_LENGTH].strip("-") or "story"
     page = StoryPage(
-        title=item.title,
+        title=title,
         slug=find_available_slug(section, slug),
         locale=section.locale,
         live=False,
         owner=user,
         partner=source_partner,
-        original_headline=item.title,
+        original_headline=title,
         original_url=item.url,
         original_language=partner.language,
         original_author=item.author[:200],
         original_published_at=item.published.date() if item.published else None,
-        body=body_blocks(item.html),
+        body=body_blocks(item.html, base_url=item.url),
     )
     if picture is not None:
         picture.save()

@@ -64,9 +64,12 @@ def parse_feed(data):
     for position, entry in enumerate(entries, start=1):
         try:
             items.append(read(entry))
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
+            reason = str(error)
+            if isinstance(error, RecursionError):
+                reason = _("Its markup is nested too deeply.")
             label = _text(entry, "title") or _text(entry, f"{ATOM}title")
-            items.append(BadItem(label or _("item %(n)s") % {"n": position}, str(error)))
+            items.append(BadItem(label or _("item %(n)s") % {"n": position}, reason))
     return items
 
 

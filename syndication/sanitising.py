@@ -5,6 +5,7 @@ paragraphs in Wagtail's rich text format (bold, italic, links, lists)."""
 
 from html import escape
 from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
 
 import nh3
 
@@ -27,6 +28,7 @@ DROPPED_WITH_CONTENT = {
     "math",
 }
 HEADING_LENGTH = 120  # HeadingBlock's max_length
+LINK_SCHEMES = {"http", "https", "mailto"}
 
 
 def clean_html(html):
@@ -35,25 +37,40 @@ def clean_html(html):
         tags=ALLOWED_TAGS,
         clean_content_tags=DROPPED_WITH_CONTENT,
         attributes={"a": {"href"}},
-        url_schemes={"http", "https", "mailto"},
+        url_schemes=LINK_SCHEMES,
         link_rel=None,
         strip_comments=True,
     )
 
 
-def body_blocks(html):
+def body_blocks(html, base_url=""):
     """[(block type, value)] for a StoryPage body: "heading" (text) and "paragraph"
-    (rich text), in the order of the item's HTML."""
-    builder = _BlockBuilder()
+    (rich text), in the order of the item's HTML. Relative links are resolved against
+    `base_url` (the item's own address)."""
+    builder = _BlockBuilder(base_url)
     builder.feed(clean_html(html))
     builder.close()
     return builder.blocks
 
 
+def _balanced(rich_text):
+    # Cutting markup into blocks can leave a link or bold open across a cut; nh3 closes
+    # what is open, so one block's link never runs on over the rest of the page.
+    return nh3.clean(
+        rich_text,
+        tags={"p", "ul", "ol", "li", "b", "i", "a", "br"},
+        attributes={"a": {"href"}},
+        url_schemes=LINK_SCHEMES,
+        link_rel=None,
+    )
+
+
 class _BlockBuilder(HTMLParser):
-    def __init__(self):
+    def __init__(self, base_url):
         super().__init__(convert_charrefs=True)
+        self.base_url = base_url
         self.blocks = []
+        self.list_depth = 0  # lists inside a list are flattened into it
         self.heading = None  # text of the heading being read
         self.paragraph = []  # rich text of the paragraph being read
         self.list = None  # (tag, [items]) of the list being read
@@ -64,9 +81,11 @@ class _BlockBuilder(HTMLParser):
         if tag in HEADINGS:
             self.end_paragraph()
             self.heading = []
-        elif tag in LISTS and self.list is None:
-            self.end_paragraph()
-            self.list = (tag, [])
+        elif tag in LISTS:
+            if self.list is None:
+                self.end_paragraph()
+                self.list = (tag, [])
+            self.list_depth += 1
         elif tag == "li" and self.list is not None:
             self.end_item()
             self.item = []
@@ -76,6 +95,10 @@ class _BlockBuilder(HTMLParser):
             markup = INLINE[tag]
             if markup == "a":
                 href = dict(attrs).get("href") or ""
+                if href:
+                    href = urljoin(self.base_url, href)
+                    if urlsplit(href).scheme not in LINK_SCHEMES:
+                        href = ""
                 self.links.append(bool(href))
                 if href:
                     self.text_target().append(f'<a href="{escape(href)}">')
@@ -92,8 +115,10 @@ class _BlockBuilder(HTMLParser):
                 self.blocks.append(("heading", text[:HEADING_LENGTH]))
         elif tag == "li":
             self.end_item()
-        elif tag in LISTS and self.list is not None and tag == self.list[0]:
-            self.end_list()
+        elif tag in LISTS and self.list is not None:
+            self.list_depth -= 1
+            if self.list_depth == 0:
+                self.end_list()
         elif tag in PARAGRAPHS and self.list is None:
             self.end_paragraph()
         elif tag == "a" and self.heading is None:
@@ -116,8 +141,9 @@ class _BlockBuilder(HTMLParser):
         return self.paragraph
 
     def end_item(self):
-        if self.item is not None and "".join(self.item).strip():
-            self.list[1].append("".join(self.item).strip())
+        item = _balanced("".join(self.item)).strip() if self.item is not None else ""
+        if _has_text(item):
+            self.list[1].append(item)
         self.item = None
 
     def end_list(self):
@@ -131,7 +157,7 @@ class _BlockBuilder(HTMLParser):
     def end_paragraph(self):
         if self.list is not None:
             self.end_list()
-        text = "".join(self.paragraph).strip()
+        text = _balanced("".join(self.paragraph)).strip()
         self.paragraph = []
         if _has_text(text):
             self.blocks.append(("paragraph", f"<p>{text}</p>"))

@@ -8,7 +8,9 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -64,11 +66,23 @@ class IncomingView(TranslationDeskView):
         imported = Column(
             "imported_at",
             label=gettext_lazy("Imported"),
-            accessor=lambda story: story.import_record.imported_at.strftime("%Y-%m-%d %H:%M"),
+            accessor=lambda story: date_format(
+                localtime(story.import_record.imported_at), "SHORT_DATETIME_FORMAT"
+            ),
+        )
+        edited = Column(
+            "edited",
+            label=gettext_lazy("Draft"),
+            accessor=lambda story: (
+                _("Edited by the desk")
+                if story.import_record.changed_by_editor
+                else _("As imported")
+            ),
         )
         return [
             *columns[: len(columns) - len(editions)],
             imported,
+            edited,
             *(
                 IncomingEditionColumn(
                     column.locale, workable=column.workable, next_url=column.next_url
@@ -86,6 +100,7 @@ class IncomingView(TranslationDeskView):
 
 
 def can_import(user, partner):
+    partner = partner.first_version()  # the settings the import uses
     try:
         section = destination(partner)
     except ImportRefused:
@@ -120,6 +135,9 @@ def start_translation(request, page_id, language_code):
     locale = get_object_or_404(Locale, language_code=language_code)
     if not request.user.has_perm(DESK_PERMISSION) or locale not in editions_worked_by(request.user):
         raise PermissionDenied
+    existing = story.get_translation_or_none(locale)
+    if existing is not None:  # a second click, or a page out of date: never start over
+        return redirect("wagtailadmin_pages:edit", existing.pk)
     try:
         with transaction.atomic():
             translate_object(story, [locale], user=request.user)

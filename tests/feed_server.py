@@ -55,6 +55,12 @@ class FeedHandler(BaseHTTPRequestHandler):
                 chunk = b"<!-- padding -->" * 65536
                 for _ in range(HUGE // len(chunk)):
                     self.wfile.write(chunk)
+            elif route.startswith("/variant/"):  # plain_facts.rss, changed as the name says
+                self.send_body(
+                    self.server.variant(route.removeprefix("/variant/")), "application/rss+xml"
+                )
+            elif route == "/deep.atom":
+                self.send_body(deep_atom(), "application/atom+xml")
             elif route == "/gzipped":
                 body = gzip.compress(self.server.feed("plain_facts.rss"))
                 self.send_body(body, "application/rss+xml", encoding="gzip")
@@ -100,10 +106,36 @@ class FeedServer(ThreadingHTTPServer):
         # Feeds name pictures on this server.
         return (FEEDS / name).read_text().replace("{server}", self.url).encode()
 
+    def variant(self, name):
+        feed = self.feed("plain_facts.rss").decode()
+        if name == "new-links":  # the partner's site moved: same GUIDs, new links
+            feed = feed.replace(
+                "https://plain-facts.example/2026/", "https://www.plain-facts.example/2026/"
+            )
+        elif name == "new-guids":  # the partner's CMS renumbered its items
+            feed = feed.replace("plain-facts-104", "pf-2026-")
+        elif name == "long-link":  # one link longer than a story's original URL may be
+            feed = feed.replace("/2026/11/water-tariffs", "/2026/11/" + "x" * 600)
+        return feed.encode()
+
+
+def deep_atom():
+    """An Atom feed whose second entry nests 5,000 elements deep."""
+    deep = "<b>" * 5000 + "deep" + "</b>" * 5000
+    return f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Deep</title><id>urn:deep</id>
+  <entry><title>Обычная запись</title><id>urn:deep:1</id>
+    <link href="https://deep.example/1"/><summary>Текст.</summary></entry>
+  <entry><title>Бездонная запись</title><id>urn:deep:2</id>
+    <link href="https://deep.example/2"/>
+    <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">{deep}</div></content></entry>
+</feed>""".encode()
+
 
 @pytest.fixture
 def feeds(settings, media_on_disk):
     settings.SYNDICATION_TIMEOUT = 1.0
+    settings.SYNDICATION_ALLOW_PRIVATE_ADDRESSES = True  # the server is on 127.0.0.1
     server = FeedServer(("127.0.0.1", 0), FeedHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -94,6 +94,23 @@ def test_an_rss_feed_becomes_drafts_in_the_partners_language(tree, partner):
     assert water.lead_image is None and water.original_author == ""
 
 
+def test_blocks_are_balanced_and_links_absolute():
+    blocks = body_blocks(
+        '<a href="/tips">Read <div>more</div></a> then <b>x<div>y</div></b>'
+        "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>"
+        '<p><a href="//other.example/x">o</a> <a href="ftp://files.example/">f</a></p>',
+        base_url="https://plain-facts.example/2026/11/ferry",
+    )
+    assert [value for _type, value in blocks] == [
+        '<p><a href="https://plain-facts.example/tips">Read </a></p>',
+        "<p>more</p>",
+        "<p>then <b>x</b></p>",
+        "<p>y</p>",
+        "<ul><li>a</li><li>b</li><li>c</li></ul>",
+        '<p><a href="https://other.example/x">o</a> f</p>',
+    ]
+
+
 def test_nothing_hostile_survives_the_sanitiser():
     html = (
         '<p onclick="x()" style="color:red">a <a href="javascript:alert(1)">b</a>'
@@ -212,6 +229,71 @@ def test_a_compressed_feed_is_read(tree, partner, feeds):
     assert len(import_partner_feed(partner).created) == 2
 
 
+def test_an_item_seen_before_is_known_by_its_guid_or_by_its_link(tree, partner, feeds):
+    import_partner_feed(partner)
+    partner.feed_url = f"{feeds.url}/variant/new-links"
+    partner.save()
+    moved = import_partner_feed(partner)
+    # The ferry keeps its GUID; the water story had none, so its new link makes it new.
+    assert (len(moved.created), moved.skipped) == (1, 1)
+    partner.feed_url = f"{feeds.url}/variant/new-guids"
+    partner.save()
+    renumbered = import_partner_feed(partner)
+    assert (len(renumbered.created), renumbered.skipped) == (0, 2)
+
+
+def test_an_item_that_cannot_be_written_fails_alone(tree, partner, feeds, monkeypatch):
+    partner.feed_url = f"{feeds.url}/variant/long-link"
+    partner.save()
+    report = import_partner_feed(partner)
+    assert [story.title for story in report.created] == ["Паром на Варне снова ходит по расписанию"]
+    assert [item.label for item in report.failed] == [
+        "Без ссылки: эта запись сломана",
+        "Городской совет Варенска обсудит тарифы на воду",
+    ]
+    # Whatever goes wrong in writing one item (here, storage) leaves the others imported.
+    ImportedStory.objects.all().delete()
+    StoryPage.objects.filter(locale__language_code="ru").delete()
+    partner.feed_url = f"{feeds.url}/feeds/plain_facts.rss"
+    partner.save()
+    from syndication import importing
+
+    real = importing.body_blocks
+
+    def failing(html, base_url=""):
+        if "ferry" in base_url:
+            raise OSError("No space left on device")
+        return real(html, base_url)
+
+    monkeypatch.setattr(importing, "body_blocks", failing)
+    report = import_partner_feed(partner)
+    assert [story.title for story in report.created] == [
+        "Городской совет Варенска обсудит тарифы на воду"
+    ]
+    assert ("Паром на Варне снова ходит по расписанию", "No space left on device") in [
+        (item.label, item.reason) for item in report.failed
+    ]
+    assert not StoryPage.objects.filter(original_url__contains="ferry").exists()
+
+
+def test_markup_nested_too_deeply_fails_its_item_only(tree, partner, feeds):
+    partner.feed_url = f"{feeds.url}/deep.atom"
+    partner.save()
+    report = import_partner_feed(partner)
+    assert [story.title for story in report.created] == ["Обычная запись"]
+    assert [(item.label, item.reason) for item in report.failed] == [
+        ("Бездонная запись", "Its markup is nested too deeply.")
+    ]
+
+
+def test_feeds_may_not_lead_to_the_servers_own_network(tree, partner, settings):
+    settings.SYNDICATION_ALLOW_PRIVATE_ADDRESSES = False
+    before = snapshot()
+    report = import_partner_feed(partner)  # the test server is on 127.0.0.1
+    assert "private network address" in report.error
+    assert snapshot() == before
+
+
 def test_a_redirect_to_another_feed_is_followed(tree, partner, feeds):
     partner.feed_url = f"{feeds.url}/moved"
     partner.save()
@@ -321,31 +403,41 @@ def test_one_click_starts_the_translation(
     assert response.status_code == 302 and response.url == f"/admin/pages/{french.pk}/edit/"
     assert french.get_parent().pk == tree.fr.section.pk and not french.live
     assert desk_editor.get(f"/admin/incoming/translate/{ferry.pk}/fr/").status_code == 405
+    # A second click opens the translation begun, and starts nothing over.
+    revisions = french.revisions.count()
+    again = desk_editor.post(f"/admin/incoming/translate/{ferry.pk}/fr/")
+    assert again.url == f"/admin/pages/{french.pk}/edit/" and french.revisions.count() == revisions
 
 
 def refused(response):
-    # Wagtail's admin answers a PermissionDenied by sending the user to the dashboard.
+    # Wagtail's admin answers a PermissionDenied by sending the user to the dashboard, and
+    # someone without admin access to the login page.
     return response.status_code == 403 or (
-        response.status_code == 302 and response.url.startswith(("/admin/login/", "/admin/"))
+        response.status_code == 302
+        and (response.url == "/admin/" or response.url.startswith("/admin/login/"))
     )
 
 
 def test_readers_and_translators_of_other_editions_cannot_import_or_translate(
     tree, partner, client, django_user_model, french_translator
 ):
-    import_partner_feed(partner)
-    ferry = StoryPage.objects.get(original_url="https://plain-facts.example/2026/11/ferry-returns")
-    # A French translator may start French translations, not English ones, and not import.
-    assert refused(french_translator.post(f"/admin/incoming/translate/{ferry.pk}/en/"))
-    assert ferry.get_translation_or_none(tree.home.locale) is None
+    # A French translator may not import (drafts go to the Russian tree), nor may a reader.
     assert refused(french_translator.post(f"/admin/incoming/import/{partner.pk}/"))
     listing = french_translator.get("/admin/snippets/stories/partneroutlet/").content.decode()
     assert "/admin/incoming/import/" not in listing
+    assert ImportedStory.objects.count() == 0
+    import_partner_feed(partner)
+    ferry = StoryPage.objects.get(original_url="https://plain-facts.example/2026/11/ferry-returns")
+    # ... and may start French translations, not English ones.
+    assert refused(french_translator.post(f"/admin/incoming/translate/{ferry.pk}/en/"))
+    assert ferry.get_translation_or_none(tree.home.locale) is None
     reader = django_user_model.objects.create_user("rita", "rita@example.com", "pw")
     client.force_login(reader)
     assert refused(client.post(f"/admin/incoming/import/{partner.pk}/"))
+    assert refused(client.post(f"/admin/incoming/translate/{ferry.pk}/fr/"))
     assert refused(client.get("/admin/incoming/"))
     assert ImportedStory.objects.count() == 2
+    assert ferry.get_translation_or_none(tree.fr.home.locale) is None
 
 
 def test_an_original_may_be_published_only_where_the_agreement_allows(tree, partner, moderator):
@@ -379,10 +471,12 @@ def test_an_original_may_be_published_only_where_the_agreement_allows(tree, part
         in refused.content.decode()
     )
     assert not StoryPage.objects.get(pk=ferry.pk).live
-    # A synchronised field: wagtail-localize copies it to every version of the partner.
-    PartnerOutlet.objects.filter(translation_key=partner.translation_key).update(
-        originals_publishable=True
-    )
+    assert "does not allow publishing" in post(**{"action-submit": "submit"}).content.decode()
+    # The setting of the partner's first version counts, not that of the Russian copy the
+    # import made for the story.
+    partner.originals_publishable = True
+    partner.save()
+    assert not PartnerOutlet.objects.get(pk=ferry.partner_id).originals_publishable
     published = post(**{"action-publish": "publish"})
     assert published.status_code == 302
     assert StoryPage.objects.get(pk=ferry.pk).live

@@ -205,6 +205,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
 # SYNDICATION_TIMEOUT seconds and stay under its size (a lead picture: the upload limit).
 SYNDICATION_TIMEOUT = env.float("SYNDICATION_TIMEOUT", default=20.0)
 SYNDICATION_MAX_FEED_BYTES = env.int("SYNDICATION_MAX_FEED_BYTES", default=5 * 1024 * 1024)
+SYNDICATION_ALLOW_PRIVATE_ADDRESSES = env.bool("SYNDICATION_ALLOW_PRIVATE_ADDRESSES", default=False)
 SYNDICATION_USER_AGENT = env.str(
     "SYNDICATION_USER_AGENT", default="MeridianFeedImporter/1.0 (+partner syndication)"
 )
