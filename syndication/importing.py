@@ -11,6 +11,7 @@ so that an editor's changes are never overwritten and a draft the desk deleted s
 import io
 import logging
 import os
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -76,7 +77,10 @@ def partners_with_feeds():
     return sorted(partners, key=lambda partner: partner.name.casefold())
 
 
-def import_partner_feed(partner, user=None):
+def import_partner_feed(partner, user=None, seconds=None):
+    """Import the partner's new items; with `seconds`, stop starting new ones after that
+    long (what is left is imported next time: nothing records it as seen)."""
+    stop_at = time.monotonic() + seconds if seconds is not None else None
     partner = partner.first_version()
     report = ImportReport(partner)
     try:
@@ -100,7 +104,13 @@ def import_partner_feed(partner, user=None):
         .exclude(original_url="")
         .values_list("original_url", flat=True)
     )
-    for item in items:
+    for position, item in enumerate(items):
+        if stop_at is not None and time.monotonic() > stop_at:
+            report.warnings.append(
+                _("Time was up: %(count)s items are left for the next import.")
+                % {"count": len(items) - position}
+            )
+            break
         if isinstance(item, BadItem):
             report.failed.append(item)
             continue

@@ -1,6 +1,7 @@
 """The desk's side of syndication: "Incoming", the imported drafts newest first with a
 button to start each translation, and the import of a partner's feed on demand."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -115,7 +116,10 @@ def import_feed(request, partner_id):
         raise PermissionDenied
     if request.method != "POST":
         return TemplateResponse(request, "syndication/import_feed.html", {"partner": partner})
-    report = import_partner_feed(partner, user=request.user)
+    # Within the request: the app server gives up on a request after its timeout.
+    report = import_partner_feed(
+        partner, user=request.user, seconds=settings.SYNDICATION_ADMIN_IMPORT_SECONDS
+    )
     if report.error:
         messages.error(request, report.summary())
     else:

@@ -294,6 +294,14 @@ def test_feeds_may_not_lead_to_the_servers_own_network(tree, partner, settings):
     assert snapshot() == before
 
 
+def test_an_import_out_of_time_leaves_the_rest_for_the_next(tree, partner, desk_editor, settings):
+    settings.SYNDICATION_ADMIN_IMPORT_SECONDS = 0
+    page = desk_editor.post(f"/admin/incoming/import/{partner.pk}/", follow=True)
+    assert "Time was up: 3 items are left for the next import." in page.content.decode()
+    assert ImportedStory.objects.count() == 0
+    assert len(import_partner_feed(partner).created) == 2  # the nightly import: no limit
+
+
 def test_a_redirect_to_another_feed_is_followed(tree, partner, feeds):
     partner.feed_url = f"{feeds.url}/moved"
     partner.save()

@@ -205,6 +205,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
 # SYNDICATION_TIMEOUT seconds and stay under its size (a lead picture: the upload limit).
 SYNDICATION_TIMEOUT = env.float("SYNDICATION_TIMEOUT", default=20.0)
 SYNDICATION_MAX_FEED_BYTES = env.int("SYNDICATION_MAX_FEED_BYTES", default=5 * 1024 * 1024)
+# An import from the admin runs in the editor's request: it stops starting new items after
+# this many seconds, well within the app server's timeout; the rest come next time.
+SYNDICATION_ADMIN_IMPORT_SECONDS = env.float("SYNDICATION_ADMIN_IMPORT_SECONDS", default=15.0)
 SYNDICATION_ALLOW_PRIVATE_ADDRESSES = env.bool("SYNDICATION_ALLOW_PRIVATE_ADDRESSES", default=False)
 SYNDICATION_USER_AGENT = env.str(
     "SYNDICATION_USER_AGENT", default="MeridianFeedImporter/1.0 (+partner syndication)"
