@@ -203,12 +203,10 @@ class TranslationDeskView(ReportView):
             "-latest_revision_created_at", "-pk"
         )
 
-    @cached_property
-    def columns(self):
-        workable = {locale.pk for locale in editions_worked_by(self.request.user)}
-        next_url = self.request.get_full_path().replace(
-            reverse(self.index_results_url_name), reverse(self.index_url_name)
-        )
+    edition_column_class = EditionColumn
+
+    def story_columns(self):
+        """The columns before the editions' own: what the story is."""
         return [
             TitleColumn(
                 "title",
@@ -217,8 +215,16 @@ class TranslationDeskView(ReportView):
             ),
             Column("locale", label=_("Original language"), accessor="locale.get_display_name"),
             Column("partner", label=_("Partner"), accessor="partner"),
-        ] + [
-            EditionColumn(locale, workable=locale.pk in workable, next_url=next_url)
+        ]
+
+    @cached_property
+    def columns(self):
+        workable = {locale.pk for locale in editions_worked_by(self.request.user)}
+        next_url = self.request.get_full_path().replace(
+            reverse(self.index_results_url_name), reverse(self.index_url_name)
+        )
+        return self.story_columns() + [
+            self.edition_column_class(locale, workable=locale.pk in workable, next_url=next_url)
             for locale in self.editions
         ]
 

@@ -24,7 +24,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
-from wagtail.models import Locale
 from willow.image import Image as WillowImage
 
 from stories.models import PartnerOutlet, SectionPage, StoryPage
@@ -36,9 +35,11 @@ from .sanitising import body_blocks
 
 logger = logging.getLogger(__name__)
 FEED_TYPES = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1"
-PICTURE_FORMATS = {"jpeg", "png", "gif", "webp", "avif"}  # as uploads: no SVG
 SLUG_LENGTH = 80
-TITLE_LENGTH = StoryPage._meta.get_field("title").max_length
+
+
+def _max_length(model, name):
+    return model._meta.get_field(name).max_length
 
 
 class ImportRefused(Exception):
@@ -94,8 +95,10 @@ def import_partner_feed(partner, user=None, seconds=None):
         report.error = str(error)
         return report
     seen = ImportedStory.objects.filter(partner__translation_key=partner.translation_key)
-    seen_ids = set(seen.values_list("guid", flat=True))
-    seen_urls = set(seen.values_list("original_url", flat=True))
+    seen_ids, seen_urls = set(), set()
+    for guid, url in seen.values_list("guid", "original_url"):
+        seen_ids.add(guid)
+        seen_urls.add(url)
     # Stories the desk entered by hand before the feed was set up.
     seen_urls.update(
         StoryPage.objects.filter(
@@ -104,6 +107,7 @@ def import_partner_feed(partner, user=None, seconds=None):
         .exclude(original_url="")
         .values_list("original_url", flat=True)
     )
+    source_partner = None  # the partner in the section's language, once known
     for position, item in enumerate(items):
         if stop_at is not None and time.monotonic() > stop_at:
             report.warnings.append(
@@ -120,7 +124,10 @@ def import_partner_feed(partner, user=None, seconds=None):
         picture = lead_picture(item, report)
         try:
             with transaction.atomic():
-                report.created.append(create_draft(partner, section, item, picture, user))
+                # Kept only once committed: an item rolled back may have made the copy.
+                in_locale = source_partner or partner_in(section.locale, partner)
+                report.created.append(create_draft(in_locale, section, item, picture, user))
+            source_partner = in_locale
         except ValidationError as error:
             report.failed.append(BadItem(item.title, "; ".join(error.messages)))
             continue
@@ -139,14 +146,10 @@ def destination(partner):
         raise ImportRefused(_("It has no feed URL."))
     if partner.import_section is None:
         raise ImportRefused(_("Choose the section its stories are imported into."))
-    locale = Locale.objects.filter(language_code=partner.language).first()
-    section = (
-        SectionPage.objects.filter(
-            translation_key=partner.import_section.translation_key, locale=locale
-        ).first()
-        if locale
-        else None
-    )
+    section = SectionPage.objects.filter(
+        translation_key=partner.import_section.translation_key,
+        locale__language_code=partner.language,
+    ).first()
     if section is None:
         raise ImportRefused(
             _(
@@ -159,8 +162,8 @@ def destination(partner):
 
 
 def create_draft(partner, section, item, picture, user):
-    source_partner = partner_in(section.locale, partner)
-    title = item.title[:TITLE_LENGTH]
+    """`partner` is the outlet in the section's language, which the story points at."""
+    title = item.title[: _max_length(StoryPage, "title")]
     slug = slugify(title, allow_unicode=True)[:SLUG_LENGTH].strip("-") or "story"
     page = StoryPage(
         title=title,
@@ -168,11 +171,11 @@ def create_draft(partner, section, item, picture, user):
         locale=section.locale,
         live=False,
         owner=user,
-        partner=source_partner,
+        partner=partner,
         original_headline=title,
         original_url=item.url,
         original_language=partner.language,
-        original_author=item.author[:200],
+        original_author=item.author[: _max_length(StoryPage, "original_author")],
         original_published_at=item.published.date() if item.published else None,
         body=body_blocks(item.html, base_url=item.url),
     )
@@ -182,7 +185,7 @@ def create_draft(partner, section, item, picture, user):
     section.add_child(instance=page)
     revision = page.save_revision(user=user, log_action=True)
     ImportedStory.objects.create(
-        partner=source_partner, guid=item.guid, original_url=item.url, page=page, revision=revision
+        partner=partner, guid=item.guid, original_url=item.url, page=page, revision=revision
     )
     return page
 
@@ -216,7 +219,7 @@ def lead_picture(item, report):
     except Exception:  # Willow raises what the decoder raised, for any broken file
         problem = _("it is not a picture we can read")
     else:
-        if kind not in PICTURE_FORMATS:
+        if kind not in settings.WAGTAILIMAGES_EXTENSIONS:  # as uploads: no SVG
             problem = _("%(format)s pictures are not accepted") % {"format": kind.upper()}
         elif width * height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
             problem = _("it has more than %(pixels)s pixels") % {
@@ -226,7 +229,8 @@ def lead_picture(item, report):
             name = os.path.basename(urlsplit(item.image_url).path) or "picture"
             extension = "jpg" if kind == "jpeg" else kind
             # The alt text is the desk's to write: a headline does not describe a picture.
-            image = get_image_model()(title=item.title[:255])
+            Image = get_image_model()
+            image = Image(title=item.title[: _max_length(Image, "title")])
             image.file = ImageFile(
                 io.BytesIO(data), name=f"{os.path.splitext(name)[0][:60]}.{extension}"
             )

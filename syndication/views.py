@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.functional import cached_property
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -60,35 +59,26 @@ class IncomingView(TranslationDeskView):
             "-import_record__imported_at", "-pk"
         )
 
-    @cached_property
-    def columns(self):
-        columns = super().columns
-        editions = [column for column in columns if isinstance(column, EditionColumn)]
-        imported = Column(
-            "imported_at",
-            label=gettext_lazy("Imported"),
-            accessor=lambda story: date_format(
-                localtime(story.import_record.imported_at), "SHORT_DATETIME_FORMAT"
-            ),
-        )
-        edited = Column(
-            "edited",
-            label=gettext_lazy("Draft"),
-            accessor=lambda story: (
-                _("Edited by the desk")
-                if story.import_record.changed_by_editor
-                else _("As imported")
-            ),
-        )
+    edition_column_class = IncomingEditionColumn
+
+    def story_columns(self):
         return [
-            *columns[: len(columns) - len(editions)],
-            imported,
-            edited,
-            *(
-                IncomingEditionColumn(
-                    column.locale, workable=column.workable, next_url=column.next_url
-                )
-                for column in editions
+            *super().story_columns(),
+            Column(
+                "imported_at",
+                label=gettext_lazy("Imported"),
+                accessor=lambda story: date_format(
+                    localtime(story.import_record.imported_at), "SHORT_DATETIME_FORMAT"
+                ),
+            ),
+            Column(
+                "edited",
+                label=gettext_lazy("Draft"),
+                accessor=lambda story: (
+                    _("Edited by the desk")
+                    if story.import_record.changed_by_editor
+                    else _("As imported")
+                ),
             ),
         ]
 
