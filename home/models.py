@@ -144,8 +144,9 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
                 .search(terms, order_by_relevance=False)
             )
             # Counting matches newest first costs a check of every story on the way, so
-            # results stop at the newest SEARCH_PAGES pages: more words narrow them down.
-            results = self.paginate(request, found, pages=SEARCH_PAGES)
+            # results stop at the newest SEARCH_PAGES pages: more words narrow them down. All
+            # of those are counted, for the heading's "12 stories for …".
+            results = self.paginate(request, found, pages=SEARCH_PAGES, ahead=None)
             # Cards need bylines, topics and partners: one query for the page of results.
             cards = StoryPage.objects.filter(pk__in=[s.pk for s in results]).for_cards()
             by_pk = {story.pk: story for story in cards}

@@ -139,5 +139,39 @@ def test_story_page_queries_do_not_grow_with_bylines_and_topics(client, tree, no
 def test_long_archives_get_elided_page_links(rf):
     from stories.models import PaginatedListingMixin
 
-    page = PaginatedListingMixin().paginate(rf.get("/?page=20"), list(range(1000)))
-    assert page.page_links == [1, "…", 18, 19, 20, 21, 22, "…", 100]
+    def links(items, number):
+        return PaginatedListingMixin().paginate(rf.get(f"/?page={number}"), items).page_links
+
+    # Counted two pages ahead of the one shown: the last page's number is not known.
+    assert links(list(range(1000)), 20) == [1, "…", 18, 19, 20, 21, 22, "…"]
+    assert links(list(range(1000)), 1) == [1, 2, 3, "…"]
+    assert links(list(range(45)), 4) == [1, 2, 3, 4, 5]
+    # The newest 100 pages are listed: the last of them ends the links.
+    assert links(list(range(5000)), 99) == [1, "…", 97, 98, 99, 100]
+    assert links(list(range(5000)), 1000) == [1, "…", 98, 99, 100]
+    assert links(list(range(5000)), 0) == [1, "…", 98, 99, 100]
+
+
+def test_listings_count_only_as_far_as_their_page_links_reach(client, tree, no_cache):
+    """A busy topic's page costs the same as a quiet one's: its stories are counted up to
+    two pages past the one shown, not through the newest thousand."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    topic = tree.topics[0]
+    StoryPageFactory.create_batch(35, parent=tree.section, topics=[topic])
+    with CaptureQueriesContext(connection) as queries:
+        soup = BeautifulSoup(client.get(topic.url).content, "html.parser")
+    (count,) = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT")]
+    assert "LIMIT 31" in count
+    assert [li.get_text(strip=True) for li in soup.select(".pagination li")] == [
+        "1",
+        "2",
+        "3",
+        "…",
+        "Older",
+    ]
+    assert soup.select_one(".pagination a[rel=next]")["href"] == "?page=2"
+    last = BeautifulSoup(client.get(topic.url + "?page=4").content, "html.parser")
+    assert len(last.select(".story-card")) == 5
+    assert not last.select(".pagination a[rel=next]")
