@@ -61,3 +61,22 @@ def test_a_page_made_private_is_private_at_once(client, tree):
     assert client.get(tree.home.url).content.decode().count("Embargoed") == 0
     restriction.delete()
     assert client.get(story.url).status_code == 200
+
+
+def test_an_edition_home_page_routed_from_the_cache_is_forgotten_when_it_changes(
+    client, tree, django_capture_on_commit_callbacks
+):
+    """Routing starts from each edition's home page kept in the shared cache
+    (home.editions); publishing, unpublishing or moving one forgets it."""
+    topic = tree.fr.topic2
+    assert "Le monde en version originale" not in client.get(topic.url).text
+    home = tree.fr.home
+    home.tagline = "Le monde en version originale"
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
+    assert "Le monde en version originale" in client.get(topic.url).text
+    with django_capture_on_commit_callbacks(execute=True):
+        home.unpublish()
+    # Without its live French home, /fr/ pages are routed from the site's root page, as
+    # Wagtail routes them, which has no French topics under it.
+    assert client.get(topic.url).status_code == 404
