@@ -14,6 +14,7 @@ from django.dispatch import receiver
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
+from django.utils.deprecation import MiddlewareMixin
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.views import serve as wagtail_serve
@@ -44,16 +45,10 @@ def site_and_home(request):
     return homes[key]
 
 
-class EditionRoutingMiddleware:
+class EditionRoutingMiddleware(MiddlewareMixin):
     """Routes Wagtail's page requests from the cached home page: Wagtail's serve view then
     finds the route already made (it caches it on the request, as Page.route_for_request
     does), and the site with it."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not wagtail_serve or hasattr(request, "_wagtail_route_for_request"):

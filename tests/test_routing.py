@@ -67,7 +67,7 @@ def test_an_edition_home_page_routed_from_the_cache_is_forgotten_when_it_changes
     client, tree, django_capture_on_commit_callbacks
 ):
     """Routing starts from each edition's home page kept in the shared cache
-    (home.editions); publishing, unpublishing or moving one forgets it."""
+    (home.editions); publishing or unpublishing one forgets it."""
     topic = tree.fr.topic2
     assert "Le monde en version originale" not in client.get(topic.url).text
     home = tree.fr.home
