@@ -7,6 +7,11 @@ every page twice: with the page cache off (cold: every request makes the page) a
 primed (warm). It prints requests/s, p50 and p99 of each page, and each page's throughput as
 a ratio of a static file's, served by the same gunicorn in the same run, and checks the
 targets (README, "Speed"). Exits 1 when a target is missed.
+
+Each size has its own gunicorn (and Redis database), all started at once but loaded one at
+a time: each page is measured at every size in turn before the next page, so that the
+machine's drift over a run, which can move a page's throughput by a third, does not pass
+for a difference between sizes.
 """
 
 import argparse
@@ -17,6 +22,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import ExitStack
 from pathlib import Path
 
 from local_server import Gunicorn, production_env, shell_json
@@ -156,21 +162,36 @@ def wrk(url, duration, connections):
     return rate, latencies.get(50, 0.0), latencies.get(99, 0.0), failed
 
 
-def measure(env, urls, args, page_cache):
-    results = {}
-    env = env | {"PAGE_CACHE": "true" if page_cache else "false"}
-    with Gunicorn("config.wsgi", args.port, env, workers=args.workers) as server:
-        for name in PAGES:
-            url = server.base_url + urls[name]
-            for _ in range(3):  # primes the page cache (warm) and each worker's imports
-                urllib.request.urlopen(url, timeout=60).read()
-            results[name] = wrk(url, args.duration, args.connections)
-            rate, p50, p99, failed = results[name]
-            print(
-                f"  {'warm' if page_cache else 'cold'} {name:9} {rate:8.1f}/s "
-                f"p50 {p50:7.1f} ms  p99 {p99:7.1f} ms" + (f"  {failed} errors" if failed else ""),
-                flush=True,
+def measure(sites, args, page_cache):
+    """{size: {page: wrk's figures}} for `sites` ({size: (env, urls)}), each page measured
+    at every size before the next page."""
+    results = {size: {} for size in sites}
+    mode = "true" if page_cache else "false"
+    with ExitStack() as stack:
+        servers = {
+            size: stack.enter_context(
+                Gunicorn(
+                    "config.wsgi",
+                    args.port + i,
+                    env | {"PAGE_CACHE": mode},
+                    workers=args.workers,
+                )
             )
+            for i, (size, (env, _)) in enumerate(sites.items())
+        }
+        for name in PAGES:
+            for size, server in servers.items():
+                url = server.base_url + sites[size][1][name]
+                for _ in range(3):  # primes the page cache (warm) and each worker's imports
+                    urllib.request.urlopen(url, timeout=60).read()
+                results[size][name] = wrk(url, args.duration, args.connections)
+                rate, p50, p99, failed = results[size][name]
+                print(
+                    f"  {size:>7} {'warm' if page_cache else 'cold'} {name:9} {rate:8.1f}/s "
+                    f"p50 {p50:7.1f} ms  p99 {p99:7.1f} ms"
+                    + (f"  {failed} errors" if failed else ""),
+                    flush=True,
+                )
     return results
 
 
@@ -189,23 +210,29 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8100)
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
-    parser.add_argument("--redis", default="redis://127.0.0.1:6379/5")
+    # One Redis database a size (10, 11, ...): their caches must not answer for each other.
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379")
     args = parser.parse_args()
     sizes = args.stories or [1000]
 
     folder = Path(tempfile.mkdtemp(prefix="meridian-serve-"))
-    base_env = production_env(args.port, args.redis, folder)
     try:
-        run(PYTHON, "manage.py", "compile_catalogues", env=base_env, stdout=subprocess.DEVNULL)
-        run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0", env=base_env)
+        sites = {}
+        for i, size in enumerate(sizes):
+            redis_url = f"{args.redis.rstrip('/')}/{10 + i}"
+            env = production_env(args.port + i, redis_url, folder)
+            if not sites:
+                run(PYTHON, "manage.py", "compile_catalogues", env=env, stdout=subprocess.DEVNULL)
+                run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0", env=env)
+            env = Archive(size, args.topics, args.postgres).build(env)
+            sites[size] = env, discover(env)
+            print(f"{size} stories: {sites[size][1]['story']}", flush=True)
         table = {}
-        for size in sizes:
-            env = Archive(size, args.topics, args.postgres).build(base_env)
-            urls = discover(env)
-            print(f"{size} stories: {urls['story']}", flush=True)
-            for page_cache in (False, True):
-                flush_redis(args.redis)
-                table[size, page_cache] = measure(env, urls, args, page_cache)
+        for page_cache in (False, True):
+            for env, _ in sites.values():
+                flush_redis(env["REDIS_URL"])
+            for size, results in measure(sites, args, page_cache).items():
+                table[size, page_cache] = results
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     sys.exit(report(table, sizes))

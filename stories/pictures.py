@@ -4,6 +4,7 @@ want. Templates render them with `{% reader_picture image "story" %}` (picture_t
 the renditions are made when a picture is saved, off the readers' request path."""
 
 from contextlib import suppress
+from functools import cache
 from itertools import chain
 
 from django.db import transaction
@@ -43,11 +44,19 @@ def spec(role):
     return only
 
 
+@cache
+def filters(role):
+    """The role's renditions as Wagtail's filters, made once: Wagtail parses a filter's
+    spec into its operations on first use, a dozen times a page for specs given as text."""
+    return tuple(Filter(spec) for spec in specs(role))
+
+
 def rendition(image, role):
     """The picture's one rendition for `role` (share, enclosure, publisher), or None when
     its file is gone from storage: the page goes without, rather than failing."""
     try:
-        return image.get_rendition(spec(role))
+        (only,) = filters(role)
+        return image.get_rendition(only)
     except SourceImageIOError:
         return None
 

@@ -13,4 +13,4 @@ def reader_picture(image, role, **attrs):
     (sizes, alt, loading, ...) on its <img>, which also gets the fallback's width and height."""
     if not image:
         return ""
-    return Picture(get_renditions_or_not_found(image, pictures.specs(role)), attrs)
+    return Picture(get_renditions_or_not_found(image, pictures.filters(role)), attrs)
