@@ -133,12 +133,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         "-c max_parallel_workers_per_gather=0"
     )
-    # A reader page's queries are the same few statements with other values: bound on the
-    # server, each connection prepares them on their second run and PostgreSQL stops
-    # planning them again (planning was most of their time on the server). Off behind a
-    # pooler that cannot keep statements across transactions (PgBouncer before 1.21).
-    if env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
-        DATABASES["default"]["OPTIONS"] |= {"server_side_binding": True, "prepare_threshold": 2}
+    # Not server_side_binding with prepared statements: PostgreSQL's plans for any values
+    # scan the page tree where the values would pick an index (README, "Speed").
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # JSON with times to the microsecond, for backup_site and restore_site.
 SERIALIZATION_MODULES = {"exactjson": "home.serializers"}
