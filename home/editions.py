@@ -40,9 +40,16 @@ def site_and_home(request):
         if len(homes) >= MAX_ENTRIES:
             homes = {}
         site = Site.find_for_request(request)
-        homes[key] = (site, site.root_page.localized.specific) if site else None
+        homes[key] = (site, _edition_home(site)) if site else None
         cache.set(KEY, homes, TIMEOUT)
     return homes[key]
+
+
+def _edition_home(site):
+    home = site.root_page.localized.specific
+    # Cached with it: the edition's pages and routes ask their home for its language.
+    home.locale = Locale.objects.get(pk=home.locale_id)
+    return home
 
 
 class EditionRoutingMiddleware(MiddlewareMixin):

@@ -24,17 +24,17 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 # Queries for one anonymous request of each reader page, in English. French pages take one
 # more: Wagtail looks the French home page up from the site's root.
 BUDGETS = {
-    "home": 9,  # two for "In focus": the newest stories' focus topics, then those topics
+    "home": 8,  # two for "In focus": the newest stories' focus topics, then those topics
     "topic_index": 4,
     "topic": 7,
     "section": 7,
     "story": 10,  # 9, and one for the images of its body's blocks
     "briefing_index": 5,
     "briefing": 3,
-    "search": 7,
-    "author": 7,
-    "partner": 7,
-    "home_rss": 6,
+    "search": 5,
+    "author": 6,
+    "partner": 6,
+    "home_rss": 5,
     "topic_atom": 7,
     "section_rss": 7,
     "sitemap_index": 12,  # two a language (size and date), whatever the language's size
