@@ -18,7 +18,6 @@ from stories.feeds import StoryFeedsMixin
 from stories.models import (
     AUTHORS_PATH,
     PARTNERS_PATH,
-    STORIES_PER_PAGE,
     Author,
     BriefingPage,
     PaginatedListingMixin,
@@ -146,12 +145,8 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
             )
             # Finding matches newest first costs a check of every story on the way, so
             # results stop at the newest SEARCH_PAGES pages: more words narrow them down. All
-            # of those are counted, for the heading's "12 stories for …": their ids (and one
-            # more, for "More than …"), found once, are both the count and the pages.
-            limit = SEARCH_PAGES * STORIES_PER_PAGE
-            results = self.paginate(
-                request, list(found[: limit + 1]), pages=SEARCH_PAGES, ahead=None
-            )
+            # of those are counted, for the heading's "12 stories for …".
+            results = self.paginate(request, found, pages=SEARCH_PAGES, ahead=None)
             # Cards need bylines, topics and partners: one query for the page of results.
             cards = StoryPage.objects.filter(pk__in=[s.pk for s in results]).for_cards()
             by_pk = {story.pk: story for story in cards}

@@ -123,12 +123,16 @@ class ListingPaginator(Paginator):
         if self.ahead is not None:
             horizon = min(horizon, (self.asked_for + self.ahead) * self.per_page)
         items = self.object_list
+        if self.ahead is None and not isinstance(items, list | tuple):
+            # Everything up to the limit is counted: fetched once, the items themselves are
+            # the count and the pages (for search results, one search rather than two).
+            self.object_list = items = list(items[: horizon + 1])
         if isinstance(items, list | tuple):
             found = len(items)
         else:
             if isinstance(items, models.QuerySet):
                 items = items.order_by()
-            found = items[: horizon + 1].count()  # search results count their slice too
+            found = items[: horizon + 1].count()
         self.truncated = found > horizon
         return min(found, horizon)
 
