@@ -6,6 +6,12 @@ theirs, so canonical, hreflang, feed, sitemap and structured-data links always a
 
 from dataclasses import dataclass
 
+from home.pages import reader_pages
+
+# What a link to a page's version needs: its address, its language, and when it was last
+# published (whether a translation has fallen behind its original).
+LINK_FIELDS = ("url_path", "translation_key", "last_published_at", "locale__language_code")
+
 
 def absolute_url(request, page):
     return request.build_absolute_uri(page.get_url(request))
@@ -31,12 +37,16 @@ class Alternate:
 
 def live_translations(page):
     """The page in every language it is live in, itself included: what a language switcher
-    may link to, so nothing links to a missing translation."""
+    may link to, so nothing links to a missing translation. As base pages with what a link
+    needs (its address and language): the page type's own table, a story's body included,
+    would be read for every version."""
     return (
-        page.get_translations(inclusive=True)
+        reader_pages()
+        .filter(translation_key=page.translation_key)
         .live()
         .public()
         .select_related("locale")
+        .only(*LINK_FIELDS)
         .order_by("locale__language_code")
     )
 

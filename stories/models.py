@@ -503,7 +503,7 @@ class StoryPageQuerySet(ReaderPageQuerySet):
             .public()
             .order_by(*NEWEST_FIRST)
             .only(*CARD_FIELDS)
-            .select_related("locale", "partner__locale")
+            .select_related("partner__locale")
             .prefetch_related(
                 Prefetch(
                     "bylines",
