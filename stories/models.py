@@ -492,7 +492,16 @@ CARD_FIELDS = (
 
 # A card's byline links each author's name to their page; its label links to the topic.
 AUTHOR_FIELDS = ("name", "slug", "translation_key", "locale__language_code")
-FOCUS_TOPIC_FIELDS = ("topic__title", "topic__url_path", "topic__translation_key")
+# A topic's link (a card's label, a story's list of topics) names and addresses the topic.
+STORY_TOPIC_FIELDS = (
+    "page",
+    "topic",
+    "is_focus",
+    "sort_order",
+    "topic__title",
+    "topic__url_path",
+    "topic__translation_key",
+)
 
 
 class StoryPageQuerySet(ReaderPageQuerySet):
@@ -515,7 +524,7 @@ class StoryPageQuerySet(ReaderPageQuerySet):
                     "story_topics",
                     queryset=StoryTopic.objects.filter(is_focus=True)
                     .select_related("topic")
-                    .only("page", "topic", "is_focus", "sort_order", *FOCUS_TOPIC_FIELDS),
+                    .only(*STORY_TOPIC_FIELDS),
                     to_attr="focus_topics",
                 ),
             )
@@ -925,7 +934,7 @@ class StoryPage(ReaderPage):
             Prefetch("author__photo__renditions", renditions, to_attr="prefetched_renditions")
         )
         context["story_topics"] = story_topics = list(
-            self.story_topics.select_related("topic", "topic__locale")
+            self.story_topics.select_related("topic").only(*STORY_TOPIC_FIELDS)
         )
         self.focus_topics = [story_topic for story_topic in story_topics if story_topic.is_focus]
         # The switcher's translations say which is the original: one query for both.
