@@ -21,8 +21,8 @@ from .factories import (
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
-# Queries for one anonymous request of each reader page, in English. French pages take one
-# more: Wagtail looks the French home page up from the site's root.
+# Queries for one anonymous request of each reader page, in English; a French page costs
+# the same (its edition's home comes from the shared cache, as the last test checks).
 BUDGETS = {
     "home": 8,  # two for "In focus": the newest stories' focus topics, then those topics
     "topic_index": 4,
