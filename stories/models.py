@@ -29,7 +29,6 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -920,18 +919,10 @@ class StoryPage(ReaderPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        renditions = (
-            get_image_model()
-            .get_rendition_model()
-            .objects.filter(filter_spec__in=pictures.specs("byline"))
-        )
         # From the page's own managers, so that a preview shows the editor's unsaved
         # bylines and topics.
-        context["bylines"] = self.bylines.select_related(
-            "author__locale", "author__photo"
-        ).prefetch_related(
-            # Where Image.get_rendition looks for renditions fetched in advance.
-            Prefetch("author__photo__renditions", renditions, to_attr="prefetched_renditions")
+        context["bylines"] = bylines = list(
+            self.bylines.select_related("author__locale", "author__photo")
         )
         context["story_topics"] = story_topics = list(
             self.story_topics.select_related("topic").only(*STORY_TOPIC_FIELDS)
@@ -947,26 +938,29 @@ class StoryPage(ReaderPage):
         context["share_links"] = share_links(
             request.build_absolute_uri(self.get_url(request)), self.title
         )
+        shown = self.pictures(bylines)
+        pictures.prefetch(shown)
         pagecache.show(
             request,
             *(tags.page(story_topic.topic_id) for story_topic in story_topics),
             *(tags.stories_of("page", story_topic.topic_id) for story_topic in story_topics),
-            *(tags.snippet(byline.author) for byline in context["bylines"]),
-            *(tags.image(image_id) for image_id in self.image_ids(context["bylines"])),
+            *(tags.snippet(byline.author) for byline in bylines),
+            *(tags.image(image.pk) for image, _ in shown),
             *tags.for_cards(context["related_stories"]),
         )
         if self.partner is not None:
             pagecache.show(request, tags.snippet(self.partner))
         return context
 
-    def image_ids(self, bylines):
-        """The pictures the story's page shows: lead image, body images, video posters and
-        its authors' photos."""
-        ids = {self.lead_image_id, *(byline.author.photo_id for byline in bylines)}
+    def pictures(self, bylines):
+        """What the story's page shows of pictures, as (image, role) pairs: the lead image
+        (also the one shared), body images and video posters, and its authors' photos."""
+        shown = [(self.lead_image, "story"), (self.lead_image, "share")]
         for block in self.body:
-            if block.block_type in IMAGE_OF_BLOCK and block.value[IMAGE_OF_BLOCK[block.block_type]]:
-                ids.add(block.value[IMAGE_OF_BLOCK[block.block_type]].pk)
-        return ids - {None}
+            if block.block_type in IMAGE_OF_BLOCK:
+                shown.append((block.value[IMAGE_OF_BLOCK[block.block_type]], "story"))
+        shown.extend((byline.author.photo, "byline") for byline in bylines)
+        return [(image, role) for image, role in shown if image is not None]
 
     @property
     def preview_modes(self):

@@ -61,6 +61,33 @@ def rendition(image, role):
         return None
 
 
+def prefetch(pictures):
+    """Read the renditions of a page's pictures, `(image, role)` pairs, from the rendition
+    cache in one round trip, where Wagtail makes one for each picture it renders. Each image
+    found complete keeps them where Image.find_existing_renditions looks first; one with a
+    rendition missing is left to Wagtail (the database, else made there and then)."""
+    rendition_model = get_image_model().get_rendition_model()
+    wanted = {}  # id(image): (image, its cache keys); one image may be shown twice
+    for image, role in pictures:
+        if image is None or image.is_svg():  # Wagtail rewrites the filters of an SVG
+            continue
+        keys = wanted.setdefault(id(image), (image, set()))[1]
+        keys.update(
+            rendition_model.construct_cache_key(image, f.get_cache_key(image), f.spec)
+            for f in filters(role)
+        )
+    if not wanted:
+        return
+    found = rendition_model.cache_backend.get_many(
+        [key for _, keys in wanted.values() for key in keys]
+    )
+    for image, keys in wanted.values():
+        if keys <= found.keys():
+            image.prefetched_renditions = [found[key] for key in keys]
+            for rendition in image.prefetched_renditions:
+                rendition.image = image  # as Wagtail does with what it reads from the cache
+
+
 def make_renditions(image, roles):
     # A file gone from storage is left to the pages, which show Wagtail's "not found" picture.
     with suppress(SourceImageIOError):

@@ -2,10 +2,13 @@
 and height set, lazy below the fold), made when the picture is saved, not when read."""
 
 import io
+from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
 from stories import pictures
@@ -67,6 +70,39 @@ def test_renditions_are_made_when_a_picture_is_saved_not_when_read(client, story
     lead = story.lead_image
     made = set(Rendition.objects.filter(image=lead).values_list("filter_spec", flat=True))
     assert made == set(pictures.specs(*pictures.STORY_PICTURE))
+
+
+def test_a_story_page_reads_all_its_renditions_in_one_trip_to_the_cache(client, story):
+    client.get(story.url)  # the cache now holds what the page shows
+    reads = []
+    backend = Rendition.cache_backend
+    get_many = backend.get_many
+    with (
+        mock.patch.object(backend, "get_many", lambda keys: reads.append(keys) or get_many(keys)),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        page = soup(client, story.url)
+    assert len(page.select("main picture")) == 4
+    # three pictures at 3 widths in 3 formats, the photo at 2 in 3, and the shared image
+    assert len(reads) == 1 and len(reads[0]) == 3 * 9 + 2 * 3 + 1
+    assert not [q for q in queries if Rendition._meta.db_table in q["sql"]]
+
+
+def test_a_rendition_missing_from_the_cache_is_found_in_the_database(client, story):
+    client.get(story.url)
+    key = next(k for k in cache_keys(story.lead_image, "story"))
+    Rendition.cache_backend.delete(key)
+    before = Rendition.objects.count()
+    page = soup(client, story.url)
+    assert page.select_one(".story__lead-image img")["src"].endswith(".jpg")
+    assert Rendition.objects.count() == before  # found, not made again
+
+
+def cache_keys(image, role):
+    return [
+        Rendition.construct_cache_key(image, f.get_cache_key(image), f.spec)
+        for f in pictures.filters(role)
+    ]
 
 
 def test_an_author_photo_gets_its_crops_when_chosen(tree, django_capture_on_commit_callbacks):
