@@ -1,4 +1,11 @@
-"""Django's Redis cache, minus a cost on every operation, and degrading when Redis is down.
+"""The cache backends: each key read once a request, and Django's Redis cache, minus a
+cost on every operation and degrading when Redis is down.
+
+Within a request, each key is read from the cache once: later reads of it are answered
+from what the first one found, until the request writes to the cache. Every reader page
+reads the same few keys (its edition's home page, the site's root paths, the settings, the
+menu, whether any page is private), some of them more than once and each at its own step,
+much of it in Wagtail's code: `read_ahead` fetches them together, in one round trip.
 
 Django's client builds a new redis.Redis object (and its table of ~200 response callbacks)
 for every get and set, around a connection pool it keeps anyway: a cold story page, which
@@ -10,13 +17,130 @@ dropped (logged), so readers get pages made afresh rather than errors.
 """
 
 import logging
+from contextvars import ContextVar
 from functools import wraps
 
-from django.core.cache.backends import redis
+from django.core.cache import caches
+from django.core.cache.backends import db, locmem, redis
+from django.core.signals import request_finished, request_started
+from django.dispatch import receiver
 from redis.exceptions import ConnectionError, TimeoutError
 
 logger = logging.getLogger(__name__)
 UNREACHABLE = (ConnectionError, TimeoutError)
+# What the request being served has read of each cache: {backend: {full key: the value
+# found, or MISSING}}. None outside requests (commands, workers), which read every time.
+_read = ContextVar("cache_read_in_this_request", default=None)
+MISSING = object()
+
+
+@receiver(request_started)
+def remember_reads_for_the_request(**kwargs):
+    _read.set({})
+
+
+@receiver(request_finished)
+def forget_reads_after_the_request(**kwargs):
+    _read.set(None)
+
+
+def read_ahead(*keys):
+    """Read `keys` (each a key, or a (key, version) pair) of the default cache at once,
+    for this request's reads of them."""
+    backend = caches["default"]
+    if isinstance(backend, ReadOnce):
+        backend.read_ahead(keys)
+
+
+def writes(method):
+    """A write: what the request has read no longer answers its reads."""
+
+    @wraps(method)
+    def write(self, *args, **kwargs):
+        if read := _read.get():
+            read.pop(id(self), None)
+        return method(self, *args, **kwargs)
+
+    return write
+
+
+class ReadOnce:
+    """A cache backend that reads each key once a request (the module's doc)."""
+
+    def get(self, key, default=None, version=None):
+        read = _read.get()
+        if read is None:
+            return super().get(key, default, version)
+        read = read.setdefault(id(self), {})
+        made = self.make_and_validate_key(key, version=version)
+        value = read.get(made)
+        if value is None:
+            value = read[made] = super().get(key, MISSING, version)
+        return default if value is MISSING else value
+
+    def read_ahead(self, keys):
+        read = _read.get()
+        if read is None:
+            return
+        pairs = [key if isinstance(key, tuple) else (key, None) for key in keys]
+        found = self.read_many(pairs)
+        read.setdefault(id(self), {}).update(
+            {
+                self.make_and_validate_key(key, version=version): found.get((key, version), MISSING)
+                for key, version in pairs
+            }
+        )
+
+    def read_many(self, pairs):
+        """{(key, version): value} of those of `pairs` the cache holds."""
+        by_version = {}
+        for key, version in pairs:
+            by_version.setdefault(version, []).append(key)
+        return {
+            (key, version): value
+            for version, keys in by_version.items()
+            for key, value in self.get_many(keys, version).items()
+        }
+
+    @writes
+    def set(self, *args, **kwargs):
+        return super().set(*args, **kwargs)
+
+    @writes
+    def set_many(self, *args, **kwargs):
+        return super().set_many(*args, **kwargs)
+
+    @writes
+    def add(self, *args, **kwargs):
+        return super().add(*args, **kwargs)
+
+    @writes
+    def touch(self, *args, **kwargs):
+        return super().touch(*args, **kwargs)
+
+    @writes
+    def incr(self, *args, **kwargs):
+        return super().incr(*args, **kwargs)
+
+    @writes
+    def delete(self, *args, **kwargs):
+        return super().delete(*args, **kwargs)
+
+    @writes
+    def delete_many(self, *args, **kwargs):
+        return super().delete_many(*args, **kwargs)
+
+    @writes
+    def clear(self, *args, **kwargs):
+        return super().clear(*args, **kwargs)
+
+
+class LocMemCache(ReadOnce, locmem.LocMemCache):
+    """The tests' cache, which reads as production's does."""
+
+
+class DatabaseCache(ReadOnce, db.DatabaseCache):
+    """Production's cache without Redis."""
 
 
 class RedisCacheClient(redis.RedisCacheClient):
@@ -58,7 +182,7 @@ def default(key, default=None, *args, **kwargs):
     return default
 
 
-class RedisCache(redis.RedisCache):
+class DegradingRedisCache(redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
@@ -75,6 +199,17 @@ class RedisCache(redis.RedisCache):
     clear = degrades_to(lambda *args, **kwargs: False)(redis.RedisCache.clear)
     # A counter that cannot count (django-ratelimit's) starts again: limits open, not shut.
     incr = degrades_to(lambda key, delta=1, *args, **kwargs: delta)(redis.RedisCache.incr)
+
+
+class RedisCache(ReadOnce, DegradingRedisCache):
+    @degrades_to(lambda pairs: {})
+    def read_many(self, pairs):
+        # One MGET whatever the keys' versions.
+        made = {
+            self.make_and_validate_key(key, version=version): (key, version)
+            for key, version in pairs
+        }
+        return {made[key]: value for key, value in self._cache.get_many(list(made)).items()}
 
 
 class RenditionCache(RedisCache):

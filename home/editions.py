@@ -16,8 +16,13 @@ from django.http.request import split_domain_port
 from django.utils import translation
 from django.utils.deprecation import MiddlewareMixin
 from wagtail.models import Locale, Page, Site
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.views import serve as wagtail_serve
+
+from config.cache import read_ahead
+
+from .pages import VIEW_RESTRICTIONS_KEY
 
 KEY = "editions:homes"
 # A bound on how long a home page read in a race with its own publication can be served.
@@ -60,10 +65,19 @@ class EditionRoutingMiddleware(MiddlewareMixin):
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not wagtail_serve or hasattr(request, "_wagtail_route_for_request"):
             return None
+        # What every page reads of the cache, but its edition's: its links' root paths,
+        # and whether it may be private.
+        read_ahead(
+            KEY,
+            (SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION),
+            VIEW_RESTRICTIONS_KEY,
+        )
         found = site_and_home(request)
         if found is None:
             return None  # Wagtail's serve answers 404, as without a site
         request._wagtail_site, home = found
+        if hasattr(home, "read_ahead"):  # a HomePage: not so a site root of another type
+            home.read_ahead(request._wagtail_site)
         (path,) = view_args
         try:
             route = home.route(request, [component for component in path.split("/") if component])

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 import pagecache
+from config.cache import read_ahead
 from pagecache import tags
 from stories.feeds import StoryFeedsMixin
 from stories.models import (
@@ -172,6 +173,11 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
                 ],
             },
         )
+
+    def read_ahead(self, site):
+        """Read at once what every page of the edition reads of the cache: the magazine's
+        settings and the menu (config.cache.read_ahead)."""
+        read_ahead(MagazineSettings.cache_key(site.pk), self.menu_sections_key(self.path))
 
     def menu_sections(self):
         """The sections in this edition's navigation, on every page: kept in the shared

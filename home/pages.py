@@ -1,12 +1,10 @@
 """What every reader page type shares: its base class, the queryset it lists pages with,
 and routing that costs the same number of queries however deep a page lies."""
 
-from contextvars import ContextVar
 from functools import reduce
 from operator import or_
 
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -27,43 +25,20 @@ VIEW_RESTRICTIONS_KEY = "reader-pages:view-restrictions-exist"
 VIEW_RESTRICTIONS_TIMEOUT = 60
 
 
-# The answer within the request being served: Wagtail asks two or three times a page, and
-# each ask would be a round trip to the cache. None outside requests (commands, workers),
-# which read the cache every time.
-_this_request = ContextVar("view_restrictions_this_request", default=None)
-
-
 def view_restrictions_exist():
     """Whether any page of the site is private. Wagtail looks restrictions up twice for
     every page it serves and once for every `.public()` listing; most sites have none,
-    and then one cache read a request answers all of those."""
-    memo = _this_request.get()
-    if memo:
-        return memo[0]
+    and then one cache read a request (config.cache) answers all of those."""
     exists = cache.get(VIEW_RESTRICTIONS_KEY)
     if exists is None:
         exists = PageViewRestriction.objects.exists()
         cache.set(VIEW_RESTRICTIONS_KEY, exists, VIEW_RESTRICTIONS_TIMEOUT)
-    if memo is not None:
-        memo.append(exists)
     return exists
-
-
-@receiver(request_started)
-def remember_view_restrictions_for_the_request(**kwargs):
-    _this_request.set([])
-
-
-@receiver(request_finished)
-def forget_view_restrictions_after_the_request(**kwargs):
-    _this_request.set(None)
 
 
 @receiver([post_save, post_delete], sender=PageViewRestriction)
 def forget_view_restrictions(**kwargs):
     cache.delete(VIEW_RESTRICTIONS_KEY)
-    if memo := _this_request.get():
-        memo.clear()
 
 
 class ReaderPageQuerySet(PageQuerySet):

@@ -1,12 +1,15 @@
 import io
 import os
 import shutil
+from contextlib import contextmanager
 from types import SimpleNamespace
+from unittest import mock
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.cache.backends import locmem
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
@@ -33,6 +36,19 @@ def missing(what):
     if IN_CI:
         pytest.fail(f"CI=true but {what}")
     pytest.skip(f"{what}: skipped outside CI")
+
+
+@contextmanager
+def counting_reads():
+    """The keys the tests' cache reads beneath config.cache.ReadOnce, in order."""
+    reads, read = [], locmem.LocMemCache.get
+
+    def get(self, key, *args, **kwargs):
+        reads.append(key)
+        return read(self, key, *args, **kwargs)
+
+    with mock.patch.object(locmem.LocMemCache, "get", get):
+        yield reads
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
-"""The production cache backend: Django's Redis cache with one client per connection pool.
-Needs a Redis server (TEST_REDIS_URL, default 127.0.0.1:6379): skipped without one, except
-in CI, where a missing server fails."""
+"""The cache backends: each key read once a request, and Django's Redis cache with one
+client per connection pool. The Redis tests need a server (TEST_REDIS_URL, default
+127.0.0.1:6379): skipped without one, except in CI, where a missing server fails."""
 
 import os
 from unittest import mock
@@ -8,9 +8,14 @@ from unittest import mock
 import pytest
 import redis
 
-from config.cache import RedisCache
+from config.cache import (
+    LocMemCache,
+    RedisCache,
+    forget_reads_after_the_request,
+    remember_reads_for_the_request,
+)
 
-from .conftest import missing
+from .conftest import counting_reads, missing
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
 
@@ -73,3 +78,56 @@ def test_renditions_read_from_the_cache_are_not_written_back(redis_server, setti
     set_many.assert_not_called()
     set_one.assert_not_called()
     renditions.clear()
+
+
+@pytest.fixture
+def in_a_request():
+    # What request_started and request_finished do, without the database they also close.
+    remember_reads_for_the_request()
+    yield
+    forget_reads_after_the_request()
+
+
+def test_a_request_reads_each_key_of_the_cache_once_until_it_writes(in_a_request):
+    cache = LocMemCache("read-once", {})
+    cache.set("menu", ["World"])
+    with counting_reads() as reads:
+        assert cache.get("menu") == ["World"]
+        assert cache.get("menu") == ["World"]
+        assert cache.get("absent", "none") == "none"
+        assert cache.get("absent", "none") == "none"  # a miss is remembered too
+        assert reads == ["menu", "absent"]
+        cache.set("menu", ["World", "Culture"])  # the request's own write is seen
+        assert cache.get("menu") == ["World", "Culture"]
+        assert reads == ["menu", "absent", "menu"]
+    forget_reads_after_the_request()  # outside a request, every read is the cache's
+    with counting_reads() as reads:
+        cache.get("menu")
+        cache.get("menu")
+        assert reads == ["menu", "menu"]
+
+
+def test_read_ahead_reads_keys_of_any_version_in_one_round_trip(redis_server, in_a_request):
+    cache = RedisCache(REDIS_URL, {"KEY_PREFIX": "meridian-test"})
+    cache.clear()
+    cache.set("settings", {"name": "The Meridian"}, 30)
+    cache.set("root-paths", ["/home/"], 30, version=2)
+    client = cache._cache
+    with (
+        mock.patch.object(client, "get_many", wraps=client.get_many) as get_many,
+        mock.patch.object(client, "get", wraps=client.get) as get,
+    ):
+        cache.read_ahead(["settings", ("root-paths", 2), "menu"])
+        assert get_many.call_count == 1
+        assert cache.get("settings") == {"name": "The Meridian"}
+        assert cache.get("root-paths", version=2) == ["/home/"]
+        assert cache.get("menu") is None  # read ahead, and missing
+        get.assert_not_called()
+    cache.clear()
+
+
+def test_read_ahead_without_redis_leaves_the_reads_to_later(in_a_request, caplog):
+    cache = RedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2}})
+    cache.read_ahead(["settings"])  # no error: the cache only saves work
+    assert cache.get("settings", "made afresh") == "made afresh"
+    assert "read_many skipped" in caplog.text

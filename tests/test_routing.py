@@ -1,14 +1,13 @@
 """Routing below an edition's home page (home.pages.UrlPathRoutingMixin) answers as Wagtail's
 own tree walk would, in two queries at any depth; private pages stay private."""
 
-from unittest import mock
-
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
 from home import pages
 
+from .conftest import counting_reads
 from .factories import SectionPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -70,17 +69,14 @@ def test_a_page_made_private_is_private_at_once(client, tree):
 def test_a_request_asks_the_cache_once_whether_any_page_is_private(client, tree):
     story = StoryPageFactory(parent=tree.section, title="The ferry stops")
     client.get(story.url)
-
-    def asked(cache):
-        return sum(call.args[0] == pages.VIEW_RESTRICTIONS_KEY for call in cache.get.mock_calls)
-
-    with mock.patch.object(pages, "cache", wraps=pages.cache) as cache:
+    with counting_reads() as asked:
         assert client.get(story.url).status_code == 200
-        assert asked(cache) == 1  # Wagtail asks for the page, its switcher and its cards
+        # Wagtail asks for the page, its switcher and its cards
+        assert asked.count(pages.VIEW_RESTRICTIONS_KEY) == 1
         # Outside a request (a command, a worker) every question reads the cache.
         pages.view_restrictions_exist()
         pages.view_restrictions_exist()
-        assert asked(cache) == 3
+        assert asked.count(pages.VIEW_RESTRICTIONS_KEY) == 3
 
 
 def test_an_edition_home_page_routed_from_the_cache_is_forgotten_when_it_changes(

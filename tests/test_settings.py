@@ -69,7 +69,7 @@ def test_production_check_deploy_is_clean():
     ("redis_url", "backend"),
     [
         ("redis://127.0.0.1:6379/3", "config.cache.RedisCache"),
-        ("", "django.core.cache.backends.db.DatabaseCache"),
+        ("", "config.cache.DatabaseCache"),
     ],
 )
 def test_production_cache_is_shared_between_workers(redis_url, backend):

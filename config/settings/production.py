@@ -48,7 +48,7 @@ if env.str("REDIS_URL", default=""):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "config.cache.DatabaseCache",
             "LOCATION": "meridian_cache",
         }
     }

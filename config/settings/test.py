@@ -25,7 +25,7 @@ PAGE_CACHE_ENABLED = False
 # three formats and three widths reaches: the shared cache in production has no such limit.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "config.cache.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 }
