@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -18,6 +18,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -919,22 +920,27 @@ class StoryPage(ReaderPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # From the page's own managers, so that a preview shows the editor's unsaved
-        # bylines and topics.
-        context["bylines"] = bylines = list(
-            self.bylines.select_related("author__locale", "author__photo")
+        context["related_stories"] = related = list(self.related_stories())
+        # The story's bylines and topics, and its related stories' cards', in one query
+        # each. A preview shows the editor's unsaved ones: the page's own managers answer
+        # with those whatever is fetched.
+        prefetch_related_objects(
+            [self, *related],
+            Prefetch(
+                "bylines", StoryByline.objects.select_related("author__locale", "author__photo")
+            ),
+            Prefetch(
+                "story_topics",
+                StoryTopic.objects.select_related("topic").only(*STORY_TOPIC_FIELDS),
+            ),
         )
-        context["story_topics"] = story_topics = list(
-            self.story_topics.select_related("topic").only(*STORY_TOPIC_FIELDS)
-        )
+        context["bylines"] = bylines = list(self.bylines.all())
+        context["story_topics"] = story_topics = list(self.story_topics.all())
         self.focus_topics = [story_topic for story_topic in story_topics if story_topic.is_focus]
         # The switcher's translations say which is the original: one query for both.
         translations = list(with_original_marks(live_translations(self), self))
         context["alternates"] = page_alternates(request, self, translations)
         context["original"] = original_of(translations)
-        context["related_stories"] = self.related_stories(
-            [story_topic.topic_id for story_topic in story_topics]
-        )
         context["share_links"] = share_links(
             request.build_absolute_uri(self.get_url(request)), self.title
         )
@@ -946,7 +952,7 @@ class StoryPage(ReaderPage):
             *(tags.stories_of("page", story_topic.topic_id) for story_topic in story_topics),
             *(tags.snippet(byline.author) for byline in bylines),
             *(tags.image(image.pk) for image, _ in shown),
-            *tags.for_cards(context["related_stories"]),
+            *tags.for_cards(related),
         )
         if self.partner is not None:
             pagecache.show(request, tags.snippet(self.partner))
@@ -984,13 +990,18 @@ class StoryPage(ReaderPage):
             {"page": self, "topic": topic, "stories": [self, *neighbours]},
         )
 
-    def related_stories(self, topic_ids, count=RELATED_STORIES):
-        """The latest other stories sharing one of `topic_ids` with this one."""
+    def related_stories(self, count=RELATED_STORIES):
+        """The latest other stories sharing a topic with this one, as cards still to be
+        given their bylines and topics (get_context fetches them with the story's own)."""
+        topic_ids = self.story_topics.values_list("topic_id", flat=True)
+        if isinstance(topic_ids, FakeQuerySet):
+            topic_ids = list(topic_ids)  # a preview's unsaved topics, not a query to embed
         sharing = StoryTopic.objects.filter(page=OuterRef("pk"), topic_id__in=topic_ids)
         return (
             StoryPage.objects.filter(Exists(sharing), locale_id=self.locale_id)
             .exclude(pk=self.pk)
-            .for_cards()[:count]
+            .for_cards()
+            .prefetch_related(None)[:count]
         )
 
 

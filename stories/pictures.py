@@ -62,30 +62,49 @@ def rendition(image, role):
 
 
 def prefetch(pictures):
-    """Read the renditions of a page's pictures, `(image, role)` pairs, from the rendition
-    cache in one round trip, where Wagtail makes one for each picture it renders. Each image
-    found complete keeps them where Image.find_existing_renditions looks first; one with a
-    rendition missing is left to Wagtail (the database, else made there and then)."""
+    """Fetch the renditions of a page's pictures, `(image, role)` pairs, at once: from the
+    rendition cache in one round trip, and what it lacks from the database in one query
+    (then cached), where Wagtail asks both for each picture in turn. Each image keeps its
+    own where Image.find_existing_renditions looks first; Wagtail makes any still missing."""
     rendition_model = get_image_model().get_rendition_model()
-    wanted = {}  # id(image): (image, its cache keys); one image may be shown twice
+    # id(image): (image, {cache key: spec} of its renditions); an image may be shown twice.
+    wanted = {}
     for image, role in pictures:
         if image is None or image.is_svg():  # Wagtail rewrites the filters of an SVG
             continue
-        keys = wanted.setdefault(id(image), (image, set()))[1]
+        keys = wanted.setdefault(id(image), (image, {}))[1]
         keys.update(
-            rendition_model.construct_cache_key(image, f.get_cache_key(image), f.spec)
-            for f in filters(role)
+            {cache_key(image, f.get_cache_key(image), f.spec): f.spec for f in filters(role)}
         )
     if not wanted:
         return
-    found = rendition_model.cache_backend.get_many(
-        [key for _, keys in wanted.values() for key in keys]
-    )
+    cache = rendition_model.cache_backend
+    found = cache.get_many([key for _, keys in wanted.values() for key in keys])
+    lacking, specs = {}, set()  # image id: (the image, cache keys of what the cache lacks)
     for image, keys in wanted.values():
-        if keys <= found.keys():
-            image.prefetched_renditions = [found[key] for key in keys]
-            for rendition in image.prefetched_renditions:
-                rendition.image = image  # as Wagtail does with what it reads from the cache
+        for key, spec in keys.items():
+            if key not in found:
+                lacking.setdefault(image.pk, (image, set()))[1].add(key)
+                specs.add(spec)
+    if lacking:
+        read = {}
+        for rendition in rendition_model.objects.filter(
+            image_id__in=lacking, filter_spec__in=specs
+        ):
+            image, keys = lacking[rendition.image_id]
+            key = cache_key(image, rendition.focal_point_key, rendition.filter_spec)
+            if key in keys:
+                read[key] = rendition
+        cache.set_many(read)
+        found |= read
+    for image, keys in wanted.values():
+        image.prefetched_renditions = [found[key] for key in keys if key in found]
+        for rendition in image.prefetched_renditions:
+            rendition.image = image  # as Wagtail does with what it reads from the cache
+
+
+def cache_key(image, focal_point_key, spec):
+    return get_image_model().get_rendition_model().construct_cache_key(image, focal_point_key, spec)
 
 
 def make_renditions(image, roles):

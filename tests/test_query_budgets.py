@@ -28,7 +28,7 @@ BUDGETS = {
     "topic_index": 4,
     "topic": 7,
     "section": 7,
-    "story": 10,  # 9, and one for the images of its body's blocks
+    "story": 8,  # 7, and one for the images of its body's blocks
     "briefing_index": 5,
     "briefing": 3,
     "search": 5,
