@@ -923,9 +923,9 @@ class StoryPage(ReaderPage):
         context["related_stories"] = related = list(self.related_stories())
         # The story's bylines and topics, and its related stories' cards', in one query
         # each. A preview shows the editor's unsaved ones: the page's own managers answer
-        # with those whatever is fetched.
+        # with those whatever is fetched (and a new page has none to fetch).
         prefetch_related_objects(
-            [self, *related],
+            [self, *related] if self.pk else related,
             Prefetch(
                 "bylines", StoryByline.objects.select_related("author__locale", "author__photo")
             ),

@@ -280,6 +280,39 @@ def test_editor_previews_a_new_story_and_its_card(editor, tree, mode):
     assert not StoryPage.objects.filter(slug="ferry-halted").exists()
 
 
+def test_a_preview_shows_the_editors_unsaved_bylines_and_topics(editor, tree):
+    before, after = AuthorFactory(name="Olga Brenner"), AuthorFactory(name="Tomas Vey")
+    story = StoryPageFactory(
+        parent=tree.section, topics=tree.topics[:1], focus=tree.topics[0], authors=[before]
+    )
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(story.pk,))
+    (old_topic,), (old_byline,) = story.story_topics.all(), story.bylines.all()
+    data = story_form(
+        tree,
+        slug=story.slug,
+        body=[("paragraph", rich_text("<p>The ferry stopped in March.</p>"))],
+        topics=[],  # replaced below: the story's topic removed, another chosen
+        story_topics=inline_formset(
+            [
+                {"id": old_topic.pk, "topic": old_topic.topic_id, "DELETE": "1"},
+                {"topic": tree.topics[1].pk, "is_focus": True},
+            ],
+            initial=1,
+        ),
+        bylines=inline_formset(
+            [{"id": old_byline.pk, "author": before.pk, "DELETE": "1"}, {"author": after.pk}],
+            initial=1,
+        ),
+    )
+    assert editor.post(url, data).json()["is_valid"]
+    soup = BeautifulSoup(editor.get(url).content, "html.parser")
+    assert soup.select_one(".story__meta .bylines").get_text(" ", strip=True) == "By Tomas Vey"
+    assert [a.get_text() for a in soup.select(".topic-tags a")] == [tree.topics[1].title]
+    assert soup.select_one(".story__labels .focus-label").get_text() == (
+        f"Focus: {tree.topics[1].title}"
+    )
+
+
 def test_every_field_editors_fill_says_what_readers_see():
     bookkeeping = {"id", "translation_key", "locale", "sort_order", "page", "page_ptr"}
     silent = [

@@ -58,9 +58,6 @@ def page_metadata(context):
         "image_alt": (image.image.description or image.image.title) if image else "",
         "page": page if snippet is None else None,
         "structured_data": [
-            mark_safe(
-                json.dumps(item, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
-            )
-            for item in metadata.structured_data(request, context, magazine, image)
+            json_ld(item) for item in metadata.structured_data(request, context, magazine, image)
         ],
     }
