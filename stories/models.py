@@ -18,7 +18,6 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -504,31 +503,38 @@ STORY_TOPIC_FIELDS = (
 )
 
 
+def card_focus_topics():
+    return Prefetch(
+        "story_topics",
+        queryset=StoryTopic.objects.filter(is_focus=True)
+        .select_related("topic")
+        .only(*STORY_TOPIC_FIELDS),
+        to_attr="focus_topics",
+    )
+
+
 class StoryPageQuerySet(ReaderPageQuerySet):
-    def for_cards(self):
-        """Published stories, newest first, with everything a story card shows."""
-        return (
+    def for_cards(self, bylines=True):
+        """Published stories, newest first, with everything a story card shows (but their
+        bylines with `bylines=False`, for a caller that fetches them with others)."""
+        stories = (
             self.live()
             .public()
             .order_by(*NEWEST_FIRST)
             .only(*CARD_FIELDS)
             .select_related("partner__locale")
-            .prefetch_related(
+            .prefetch_related(card_focus_topics())
+        )
+        if bylines:
+            stories = stories.prefetch_related(
                 Prefetch(
                     "bylines",
                     queryset=StoryByline.objects.select_related("author__locale").only(
                         "page", "author", "sort_order", *(f"author__{f}" for f in AUTHOR_FIELDS)
                     ),
-                ),
-                Prefetch(
-                    "story_topics",
-                    queryset=StoryTopic.objects.filter(is_focus=True)
-                    .select_related("topic")
-                    .only(*STORY_TOPIC_FIELDS),
-                    to_attr="focus_topics",
-                ),
+                )
             )
-        )
+        return stories
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
@@ -920,22 +926,23 @@ class StoryPage(ReaderPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_stories"] = related = list(self.related_stories())
-        # The story's bylines and topics, and its related stories' cards', in one query
-        # each. A preview shows the editor's unsaved ones: the page's own managers answer
-        # with those whatever is fetched (and a new page has none to fetch).
+        # From the page's own managers, so that a preview shows the editor's unsaved
+        # bylines and topics.
+        context["story_topics"] = story_topics = list(
+            self.story_topics.select_related("topic").only(*STORY_TOPIC_FIELDS)
+        )
+        context["related_stories"] = related = list(
+            self.related_stories([story_topic.topic_id for story_topic in story_topics])
+        )
+        # The story's bylines with its related stories' cards', in one query. A preview's
+        # are the editor's, whatever is fetched (and a new page has none to fetch).
         prefetch_related_objects(
             [self, *related] if self.pk else related,
             Prefetch(
                 "bylines", StoryByline.objects.select_related("author__locale", "author__photo")
             ),
-            Prefetch(
-                "story_topics",
-                StoryTopic.objects.select_related("topic").only(*STORY_TOPIC_FIELDS),
-            ),
         )
         context["bylines"] = bylines = list(self.bylines.all())
-        context["story_topics"] = story_topics = list(self.story_topics.all())
         self.focus_topics = [story_topic for story_topic in story_topics if story_topic.is_focus]
         # The switcher's translations say which is the original: one query for both.
         translations = list(with_original_marks(live_translations(self), self))
@@ -990,18 +997,15 @@ class StoryPage(ReaderPage):
             {"page": self, "topic": topic, "stories": [self, *neighbours]},
         )
 
-    def related_stories(self, count=RELATED_STORIES):
-        """The latest other stories sharing a topic with this one, as cards still to be
-        given their bylines and topics (get_context fetches them with the story's own)."""
-        topic_ids = self.story_topics.values_list("topic_id", flat=True)
-        if isinstance(topic_ids, FakeQuerySet):
-            topic_ids = list(topic_ids)  # a preview's unsaved topics, not a query to embed
+    def related_stories(self, topic_ids, count=RELATED_STORIES):
+        """The latest other stories sharing one of `topic_ids` with this one, as cards
+        without their bylines (get_context fetches them with the story's own). The ids are
+        given, not a subquery: PostgreSQL plans a topic's stories by how many it has."""
         sharing = StoryTopic.objects.filter(page=OuterRef("pk"), topic_id__in=topic_ids)
         return (
             StoryPage.objects.filter(Exists(sharing), locale_id=self.locale_id)
             .exclude(pk=self.pk)
-            .for_cards()
-            .prefetch_related(None)[:count]
+            .for_cards(bylines=False)[:count]
         )
 
 
