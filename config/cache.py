@@ -52,16 +52,16 @@ def read_ahead(*keys):
         backend.read_ahead(keys)
 
 
-def writes(method):
-    """A write: what the request has read no longer answers its reads."""
+def write(name):
+    """The backend's write `name`, after which what the request read no longer answers."""
 
-    @wraps(method)
-    def write(self, *args, **kwargs):
+    def method(self, *args, **kwargs):
         if read := _read.get():
             read.pop(id(self), None)
-        return method(self, *args, **kwargs)
+        return getattr(super(ReadOnce, self), name)(*args, **kwargs)
 
-    return write
+    method.__name__ = name
+    return method
 
 
 class ReadOnce:
@@ -102,37 +102,14 @@ class ReadOnce:
             for key, value in self.get_many(keys, version).items()
         }
 
-    @writes
-    def set(self, *args, **kwargs):
-        return super().set(*args, **kwargs)
-
-    @writes
-    def set_many(self, *args, **kwargs):
-        return super().set_many(*args, **kwargs)
-
-    @writes
-    def add(self, *args, **kwargs):
-        return super().add(*args, **kwargs)
-
-    @writes
-    def touch(self, *args, **kwargs):
-        return super().touch(*args, **kwargs)
-
-    @writes
-    def incr(self, *args, **kwargs):
-        return super().incr(*args, **kwargs)
-
-    @writes
-    def delete(self, *args, **kwargs):
-        return super().delete(*args, **kwargs)
-
-    @writes
-    def delete_many(self, *args, **kwargs):
-        return super().delete_many(*args, **kwargs)
-
-    @writes
-    def clear(self, *args, **kwargs):
-        return super().clear(*args, **kwargs)
+    set = write("set")
+    set_many = write("set_many")
+    add = write("add")
+    touch = write("touch")
+    incr = write("incr")
+    delete = write("delete")
+    delete_many = write("delete_many")
+    clear = write("clear")
 
 
 class LocMemCache(ReadOnce, locmem.LocMemCache):
