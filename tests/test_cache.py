@@ -131,3 +131,48 @@ def test_read_ahead_without_redis_leaves_the_reads_to_later(in_a_request, caplog
     cache.read_ahead(["settings"])  # no error: the cache only saves work
     assert cache.get("settings", "made afresh") == "made afresh"
     assert "read_many skipped" in caplog.text
+
+
+@pytest.mark.django_db
+def test_a_story_page_makes_three_round_trips_to_redis(
+    redis_server, settings, media_on_disk, client, tree, django_capture_on_commit_callbacks
+):
+    """The edition's frame read ahead in two, and every picture's renditions in one."""
+    from django.core.cache import caches
+
+    from config.cache import RedisCacheClient
+
+    from .factories import AuthorFactory, ImageFactory, StoryPageFactory
+
+    redis = {"LOCATION": REDIS_URL, "KEY_PREFIX": "meridian-test-page"}
+    settings.CACHES = {
+        "default": redis | {"BACKEND": "config.cache.RedisCache"},
+        "renditions": redis | {"BACKEND": "config.cache.RenditionCache"},
+    }
+    caches["default"].clear()  # what earlier runs' sites left there
+    with django_capture_on_commit_callbacks(execute=True):
+        lead, inside, photo = (ImageFactory() for _ in range(3))
+        author = AuthorFactory(photo=photo)
+    story = StoryPageFactory(
+        parent=tree.section,
+        lead_image=lead,
+        authors=[author],
+        body=[("image", {"image": inside, "caption": "The pier", "credit": "Desk"})],
+    )
+    assert client.get(story.url).status_code == 200  # the cache filled
+    trips = []
+
+    def counted(read):
+        def method(self, *args, **kwargs):
+            trips.append(read.__name__)
+            return read(self, *args, **kwargs)
+
+        return method
+
+    with (
+        mock.patch.object(RedisCacheClient, "get", counted(RedisCacheClient.get)),
+        mock.patch.object(RedisCacheClient, "get_many", counted(RedisCacheClient.get_many)),
+    ):
+        assert client.get(story.url).status_code == 200
+    assert trips == ["get_many"] * 3
+    caches["default"].clear()
