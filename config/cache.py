@@ -83,23 +83,20 @@ class ReadOnce:
         if read is None:
             return
         pairs = [key if isinstance(key, tuple) else (key, None) for key in keys]
-        found = self.read_many(pairs)
-        read.setdefault(id(self), {}).update(
-            {
-                self.make_and_validate_key(key, version=version): found.get((key, version), MISSING)
-                for key, version in pairs
-            }
-        )
+        made = {self.make_and_validate_key(key, version): (key, version) for key, version in pairs}
+        found = self.read_many(made)
+        read.setdefault(id(self), {}).update({key: found.get(key, MISSING) for key in made})
 
-    def read_many(self, pairs):
-        """{(key, version): value} of those of `pairs` the cache holds."""
+    def read_many(self, made):
+        """{full key: value} of the keys of `made` ({full key: (key, version)}) the cache
+        holds: one read for each version."""
         by_version = {}
-        for key, version in pairs:
-            by_version.setdefault(version, []).append(key)
+        for full, (key, version) in made.items():
+            by_version.setdefault(version, {})[key] = full
         return {
-            (key, version): value
+            keys[key]: value
             for version, keys in by_version.items()
-            for key, value in self.get_many(keys, version).items()
+            for key, value in self.get_many(list(keys), version).items()
         }
 
     set = write("set")
@@ -179,14 +176,10 @@ class DegradingRedisCache(redis.RedisCache):
 
 
 class RedisCache(ReadOnce, DegradingRedisCache):
-    @degrades_to(lambda pairs: {})
-    def read_many(self, pairs):
+    @degrades_to(lambda made: {})
+    def read_many(self, made):
         # One MGET whatever the keys' versions.
-        made = {
-            self.make_and_validate_key(key, version=version): (key, version)
-            for key, version in pairs
-        }
-        return {made[key]: value for key, value in self._cache.get_many(list(made)).items()}
+        return self._cache.get_many(list(made))
 
 
 class RenditionCache(RedisCache):

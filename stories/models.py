@@ -503,16 +503,6 @@ STORY_TOPIC_FIELDS = (
 )
 
 
-def card_focus_topics():
-    return Prefetch(
-        "story_topics",
-        queryset=StoryTopic.objects.filter(is_focus=True)
-        .select_related("topic")
-        .only(*STORY_TOPIC_FIELDS),
-        to_attr="focus_topics",
-    )
-
-
 class StoryPageQuerySet(ReaderPageQuerySet):
     def for_cards(self, bylines=True):
         """Published stories, newest first, with everything a story card shows (but their
@@ -523,7 +513,15 @@ class StoryPageQuerySet(ReaderPageQuerySet):
             .order_by(*NEWEST_FIRST)
             .only(*CARD_FIELDS)
             .select_related("partner__locale")
-            .prefetch_related(card_focus_topics())
+            .prefetch_related(
+                Prefetch(
+                    "story_topics",
+                    queryset=StoryTopic.objects.filter(is_focus=True)
+                    .select_related("topic")
+                    .only(*STORY_TOPIC_FIELDS),
+                    to_attr="focus_topics",
+                )
+            )
         )
         if bylines:
             stories = stories.prefetch_related(

@@ -74,7 +74,10 @@ def prefetch(pictures):
             continue
         keys = wanted.setdefault(id(image), (image, {}))[1]
         keys.update(
-            {cache_key(image, f.get_cache_key(image), f.spec): f.spec for f in filters(role)}
+            {
+                rendition_model.construct_cache_key(image, f.get_cache_key(image), f.spec): f.spec
+                for f in filters(role)
+            }
         )
     if not wanted:
         return
@@ -92,7 +95,9 @@ def prefetch(pictures):
             image_id__in=lacking, filter_spec__in=specs
         ):
             image, keys = lacking[rendition.image_id]
-            key = cache_key(image, rendition.focal_point_key, rendition.filter_spec)
+            key = rendition_model.construct_cache_key(
+                image, rendition.focal_point_key, rendition.filter_spec
+            )
             if key in keys:
                 read[key] = rendition
         cache.set_many(read)
@@ -101,10 +106,6 @@ def prefetch(pictures):
         image.prefetched_renditions = [found[key] for key in keys if key in found]
         for rendition in image.prefetched_renditions:
             rendition.image = image  # as Wagtail does with what it reads from the cache
-
-
-def cache_key(image, focal_point_key, spec):
-    return get_image_model().get_rendition_model().construct_cache_key(image, focal_point_key, spec)
 
 
 def make_renditions(image, roles):
