@@ -491,6 +491,9 @@ CARD_FIELDS = (
 
 # A card's byline links each author's name to their page; its label links to the topic.
 AUTHOR_FIELDS = ("name", "slug", "translation_key", "locale__language_code")
+# A card names its partner outlet and links to the outlet's page; the rest of an outlet
+# (its terms, description, feed) is a dozen columns more for Django to compile and load.
+PARTNER_FIELDS = ("name", "slug", "locale__language_code")
 # A topic's link (a card's label, a story's list of topics) names and addresses the topic.
 STORY_TOPIC_FIELDS = (
     "page",
@@ -511,7 +514,7 @@ class StoryPageQuerySet(ReaderPageQuerySet):
             self.live()
             .public()
             .order_by(*NEWEST_FIRST)
-            .only(*CARD_FIELDS)
+            .only(*CARD_FIELDS, *(f"partner__{f}" for f in PARTNER_FIELDS))
             .select_related("partner__locale")
             .prefetch_related(
                 Prefetch(
