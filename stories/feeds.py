@@ -110,7 +110,7 @@ class StoryFeed(Feed):
         return story.updated_at or story.last_published_at or story.display_date
 
     def item_categories(self, story):
-        return [topic.topic.title for topic in story.focus_topics]
+        return [story.focus_topic.title] if story.focus_topic else []
 
     def item_enclosures(self, story):
         rendition = pictures.rendition(story.lead_image, "enclosure") if story.lead_image else None

@@ -24,19 +24,19 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 # Queries for one anonymous request of each reader page, in English; a French page costs
 # the same (its edition's home comes from the shared cache, as the last test checks).
 BUDGETS = {
-    "home": 8,  # two for "In focus": the newest stories' focus topics, then those topics
+    "home": 7,  # two for "In focus": the newest stories' focus topics, then those topics
     "topic_index": 4,
-    "topic": 7,
-    "section": 7,
-    "story": 8,  # 7, and one for the images of its body's blocks
+    "topic": 6,
+    "section": 6,
+    "story": 7,  # 6, and one for the images of its body's blocks
     "briefing_index": 5,
     "briefing": 3,
-    "search": 5,
-    "author": 6,
-    "partner": 6,
-    "home_rss": 5,
-    "topic_atom": 7,
-    "section_rss": 7,
+    "search": 4,
+    "author": 5,
+    "partner": 5,
+    "home_rss": 4,
+    "topic_atom": 6,
+    "section_rss": 6,
     "sitemap_index": 12,  # two a language (size and date), whatever the language's size
     "sitemap": 5,
     "news_sitemap": 3,

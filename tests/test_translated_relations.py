@@ -55,6 +55,9 @@ def test_translated_story_points_at_translated_relations(tree, snippets, locales
             "order and locale kept"
         )
         assert [t.is_focus for t in topics] == [False, True]
+        # The label its cards show, derived on save, is the edition's topic too.
+        live = StoryPage.objects.get(pk=translated.pk)
+        assert live.focus_topic_id == expected_topics[1].pk
         assert all(t.locale == locale for t in topics)
 
         bylines = list(translated.bylines.select_related("author"))
