@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from stories.models import STORIES_PER_PAGE
+from stories.models import STORIES_PER_PAGE, StoryTopic
 
 from .factories import AuthorFactory, ImageFactory, StoryPageFactory
 
@@ -32,6 +32,30 @@ def test_topic_page_lists_only_its_own_locale_newest_first(client, tree):
     assert headlines(response) == ["Newer", "Older"]
     assert "Focus: Drones" in response.content.decode()
     assert headlines(client.get(tree.fr.topic.url)) == ["French story"]
+
+
+def test_card_label_follows_the_published_focus_topic_and_outlives_it(client, tree):
+    drones, energy = tree.topics
+    story = StoryPageFactory(
+        parent=tree.section, title="Ferry", topics=[drones, energy], focus=drones
+    )
+
+    def label():
+        soup = BeautifulSoup(client.get(tree.section.url).content, "html.parser")
+        return [a.get_text() for a in soup.select(".story-card .focus-label")]
+
+    assert label() == ["Focus: Drones"]
+    story.story_topics = [
+        StoryTopic(topic=drones, is_focus=False, sort_order=0),
+        StoryTopic(topic=energy, is_focus=True, sort_order=1),
+    ]
+    story.save_revision().publish()
+    assert label() == ["Focus: Energy"]
+
+    # Deleting the topic unlabels the card; the story stays.
+    energy.delete()
+    assert headlines(client.get(tree.section.url)) == ["Ferry"]
+    assert label() == []
 
 
 def test_card_has_excerpt_video_marker_bylines_and_date(client, tree):
