@@ -72,6 +72,9 @@ class ReaderPage(Page):
     objects = ReaderPageManager()
     # Relations the page's own template shows, joined when the page is routed to.
     serve_select_related = ()
+    # Whether base.html links the page's feeds (stories.feeds.StoryFeedsMixin); said here
+    # because the template's lookup of a missing attribute lists the page's (dir()).
+    has_story_feeds = False
 
     class Meta:
         abstract = True
