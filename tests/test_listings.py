@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from stories.models import STORIES_PER_PAGE, StoryTopic
 
+from .conftest import missing
 from .factories import AuthorFactory, ImageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -199,3 +200,23 @@ def test_listings_count_only_as_far_as_their_page_links_reach(client, tree, no_c
     last = BeautifulSoup(client.get(topic.url + "?page=4").content, "html.parser")
     assert len(last.select(".story-card")) == 5
     assert not last.select(".pagination a[rel=next]")
+
+
+def test_postgresql_samples_every_topic_and_author(db):
+    """Its planner tells a rare topic (or a new author) from a busy one only by the values
+    it samples: with too few, the related stories of a story with a new topic walked the
+    whole archive (migration stories/0010; README, "Speed")."""
+    if connection.vendor != "postgresql":
+        missing("the test database is not PostgreSQL (DATABASE_URL)")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attrelid::regclass::text, attname, attstattarget FROM pg_attribute"
+            " WHERE (attrelid, attname) IN"
+            " (('stories_storytopic'::regclass, 'topic_id'),"
+            " ('stories_storybyline'::regclass, 'author_id'))"
+        )
+        targets = sorted(cursor.fetchall())
+    assert targets == [
+        ("stories_storybyline", "author_id", 1000),
+        ("stories_storytopic", "topic_id", 1000),
+    ]
