@@ -505,6 +505,11 @@ STORY_TOPIC_FIELDS = (
 )
 
 
+def first_focus(story_topics):
+    """The story topic a story's cards are labelled with: its first focus topic, or None."""
+    return next((story_topic for story_topic in story_topics if story_topic.is_focus), None)
+
+
 class StoryPageQuerySet(ReaderPageQuerySet):
     def for_cards(self, bylines=True):
         """Published stories, newest first, with everything a story card shows (but their
@@ -540,13 +545,13 @@ class TopicPageQuerySet(ReaderPageQuerySet):
         """The focus topics of the edition's newest stories, the one with the newest story
         first: what the front page offers as "In focus". Two queries, whatever the archive:
         only the newest FOCUS_WINDOW stories are looked at."""
-        newest = StoryPage.objects.filter(locale=locale).live().order_by(*NEWEST_FIRST)
         focus_ids = (
-            StoryTopic.objects.filter(is_focus=True, page__in=newest.values("pk")[:FOCUS_WINDOW])
-            .order_by("-page__published_at", "-page")
-            .values_list("topic_id", flat=True)
+            StoryPage.objects.filter(locale=locale)
+            .live()
+            .order_by(*NEWEST_FIRST)
+            .values_list("focus_topic_id", flat=True)[:FOCUS_WINDOW]
         )
-        in_order = list(dict.fromkeys(focus_ids))
+        in_order = list(dict.fromkeys(pk for pk in focus_ids if pk is not None))
         topics = {topic.pk: topic for topic in self.filter(pk__in=in_order).live().public()}
         return [topics[pk] for pk in in_order if pk in topics][:count]
 
@@ -897,7 +902,7 @@ class StoryPage(ReaderPage):
         self.has_video = bool(self.lead_video_url) or any(
             block.block_type == "video" for block in self.body
         )
-        focus = next((t for t in self.story_topics.all() if t.is_focus), None)
+        focus = first_focus(self.story_topics.all())
         self.focus_topic_id = focus.topic_id if focus else None
 
     @property
@@ -944,7 +949,8 @@ class StoryPage(ReaderPage):
         )
         context["bylines"] = bylines = list(self.bylines.all())
         # Its label's topic, as fetched with the others (a preview's: the editor's choice).
-        self.focus_topic = next((t.topic for t in story_topics if t.is_focus), None)
+        focus = first_focus(story_topics)
+        self.focus_topic = focus.topic if focus else None
         # The switcher's translations say which is the original: one query for both.
         translations = list(with_original_marks(live_translations(self), self))
         context["alternates"] = page_alternates(request, self, translations)

@@ -9,6 +9,7 @@ bylines, topics and partner outlets to their translated versions.
 
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import BooleanField, DateTimeField
 from django.db.models.expressions import RawSQL
 from wagtail.models import Locale, Page
@@ -88,7 +89,7 @@ def with_original_marks(translations, page):
     Written as SQL, not as Exists/Subquery of wagtail-localize's models: Django took longer
     to build and compile those two subqueries (1.4 ms a story page) than PostgreSQL took to
     plan and run the whole query."""
-    version = f'"{Page._meta.db_table}"'
+    version = connection.ops.quote_name(Page._meta.db_table)
     from_it = f"s.object_id = {version}.translation_key AND s.locale_id = {version}.locale_id"
     sources = TranslationSource._meta.db_table
     return translations.annotate(
