@@ -10,13 +10,17 @@ targets (README, "Speed"). Exits 1 when a target is missed.
 
 Each size has its own gunicorn (and Redis database), all started at once but loaded one at
 a time: each page is measured at every size in turn before the next page, so that the
-machine's drift over a run, which can move a page's throughput by a third, does not pass
-for a difference between sizes.
+machine's drift over a run does not pass for a difference between sizes. The machines
+this runs on drift by more than that: the same page's throughput has moved by 2.5x within
+an hour. So every page is measured in several rounds (--rounds) spread over the run, and
+its figures are the median round's; before each round a fixed piece of pure Python is
+timed (the yardstick), which says how fast the machine's cores were then.
 """
 
 import argparse
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -142,11 +146,13 @@ print(json.dumps({
 
 LATENCY = re.compile(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-SOCKET_ERRORS = r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)"
+SOCKET_ERRORS = re.compile(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)")
+# wrk gives up on a request after 2 s and counts it as a timeout, not as a response.
+ERROR_KINDS = ("non-2xx", "connect", "read", "write", "timeout")
 
 
 def wrk(url, duration, connections):
-    """requests/s, p50 and p99 (ms), and the count of errors (non-2xx, socket errors)."""
+    """requests/s, p50 and p99 (ms), and the errors by kind ({kind: count}, kinds with any)."""
     output = subprocess.run(
         ["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "--latency", url],
         capture_output=True,
@@ -155,44 +161,82 @@ def wrk(url, duration, connections):
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     latencies = {int(p): float(v) * UNITS[u] for p, v, u in LATENCY.findall(output)}
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    socket = re.search(SOCKET_ERRORS, output)
-    failed = int(errors.group(1)) if errors else 0
-    failed += sum(int(n) for n in socket.groups()) if socket else 0
-    return rate, latencies.get(50, 0.0), latencies.get(99, 0.0), failed
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket = SOCKET_ERRORS.search(output)
+    counts = [int(non_2xx.group(1)) if non_2xx else 0]
+    counts += [int(n) for n in socket.groups()] if socket else [0] * 4
+    errors = {kind: n for kind, n in zip(ERROR_KINDS, counts, strict=True) if n}
+    return rate, latencies.get(50, 0.0), latencies.get(99, 0.0), errors
+
+
+def yardstick():
+    """Milliseconds this process takes for a fixed loop of pure Python: how fast a core is
+    now, the best of three so that a moment's interruption does not count."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
+
+
+def describe(errors):
+    return ", ".join(f"{n} {kind}" for kind, n in errors.items())
 
 
 def measure(sites, args, page_cache):
-    """{size: {page: wrk's figures}} for `sites` ({size: (env, urls)}), each page measured
-    at every size before the next page."""
-    results = {size: {} for size in sites}
-    mode = "true" if page_cache else "false"
+    """{size: {page: [wrk's figures, a round each]}} and the yardstick of each round, for
+    `sites` ({size: (env, urls)}); in each round, each page at every size before the next."""
+    results = {size: {name: [] for name in PAGES} for size in sites}
+    yardsticks = []
+    mode = "warm" if page_cache else "cold"
     with ExitStack() as stack:
         servers = {
             size: stack.enter_context(
                 Gunicorn(
                     "config.wsgi",
                     args.port + i,
-                    env | {"PAGE_CACHE": mode},
+                    env | {"PAGE_CACHE": "true" if page_cache else "false"},
                     workers=args.workers,
                 )
             )
             for i, (size, (env, _)) in enumerate(sites.items())
         }
-        for name in PAGES:
-            for size, server in servers.items():
-                url = server.base_url + sites[size][1][name]
-                for _ in range(3):  # primes the page cache (warm) and each worker's imports
-                    urllib.request.urlopen(url, timeout=60).read()
-                results[size][name] = wrk(url, args.duration, args.connections)
-                rate, p50, p99, failed = results[size][name]
-                print(
-                    f"  {size:>7} {'warm' if page_cache else 'cold'} {name:9} {rate:8.1f}/s "
-                    f"p50 {p50:7.1f} ms  p99 {p99:7.1f} ms"
-                    + (f"  {failed} errors" if failed else ""),
-                    flush=True,
-                )
-    return results
+        for round_ in range(1, args.rounds + 1):
+            yardsticks.append(yardstick())
+            print(f"  {mode} round {round_}: yardstick {yardsticks[-1]:.0f} ms", flush=True)
+            for name in PAGES:
+                for size, server in servers.items():
+                    url = server.base_url + sites[size][1][name]
+                    for _ in range(3):  # primes the page cache (warm) and each worker's imports
+                        urllib.request.urlopen(url, timeout=60).read()
+                    figures = wrk(url, args.duration, args.connections)
+                    results[size][name].append(figures)
+                    rate, p50, p99, errors = figures
+                    print(
+                        f"  {size:>7} {mode} {name:9} {rate:8.1f}/s "
+                        f"p50 {p50:7.1f} ms  p99 {p99:7.1f} ms"
+                        + (f"  errors: {describe(errors)}" if errors else ""),
+                        flush=True,
+                    )
+    return results, yardsticks
+
+
+def summary(rounds, statics):
+    """A page's figures over its rounds: the median round's requests/s, p50 and p99, the
+    median of its throughput against the static file's in the same round, and all errors."""
+    rates, p50s, p99s, errors = zip(*rounds, strict=True)
+    ratios = [rate / static if static else 0 for rate, static in zip(rates, statics, strict=True)]
+    total = {kind: sum(e.get(kind, 0) for e in errors) for kind in ERROR_KINDS}
+    return (
+        statistics.median(rates),
+        statistics.median(p50s),
+        statistics.median(p99s),
+        statistics.median(ratios),
+        {kind: n for kind, n in total.items() if n},
+    )
 
 
 def flush_redis(url):
@@ -205,7 +249,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stories", type=int, action="append", help="archive sizes (1000)")
     parser.add_argument("--topics", type=int, default=200)
-    parser.add_argument("--duration", type=int, default=10, help="seconds per page and mode")
+    parser.add_argument("--duration", type=int, default=5, help="seconds per page, mode and round")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per mode (median)")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8100)
@@ -227,31 +272,40 @@ def main():
             env = Archive(size, args.topics, args.postgres).build(env)
             sites[size] = env, discover(env)
             print(f"{size} stories: {sites[size][1]['story']}", flush=True)
-        table = {}
+        table, yardsticks = {}, []
         for page_cache in (False, True):
             for env, _ in sites.values():
                 flush_redis(env["REDIS_URL"])
-            for size, results in measure(sites, args, page_cache).items():
-                table[size, page_cache] = results
+            results, rounds = measure(sites, args, page_cache)
+            yardsticks += rounds
+            for size, pages in results.items():
+                statics = [figures[0] for figures in pages["static"]]
+                table[size, page_cache] = {
+                    name: summary(figures, statics) for name, figures in pages.items()
+                }
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    sys.exit(report(table, sizes))
+    sys.exit(report(table, sizes, yardsticks))
 
 
-def report(table, sizes):
+def report(table, sizes, yardsticks):
     print()
+    print(
+        f"Yardstick (ms, lower is a faster core), by round: "
+        f"{', '.join(f'{ms:.0f}' for ms in yardsticks)}"
+    )
+    print("Median of the rounds:")
     print("stories  cache  page       req/s    p50 ms   p99 ms  x static  errors")
     missed = []
     for (size, warm), results in table.items():
-        static = results["static"][0]
-        for name, (rate, p50, p99, failed) in results.items():
-            ratio = rate / static if static else 0
+        for name, (rate, p50, p99, ratio, errors) in results.items():
             print(
                 f"{size:>7}  {'warm' if warm else 'cold':5}  {name:9} {rate:7.1f}  "
-                f"{p50:7.1f}  {p99:7.1f}  {ratio:8.2f}  {failed:6}"
+                f"{p50:7.1f}  {p99:7.1f}  {ratio:8.2f}  {describe(errors) or 0}"
             )
-            if failed:
-                missed.append(f"{name} ({size}, {'warm' if warm else 'cold'}): {failed} errors")
+            if errors:
+                mode = "warm" if warm else "cold"
+                missed.append(f"{name} ({size}, {mode}): errors: {describe(errors)}")
             if warm and name != "static" and ratio < WARM_RATIO:
                 missed.append(f"{name} warm at {size}: {ratio:.2f} of static < {WARM_RATIO}")
             if not warm and name in COLD_FLOOR and rate < COLD_FLOOR[name]:
