@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.cache.backends import locmem
 from django.core.management import call_command
+from django.db import connections
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
@@ -221,6 +222,10 @@ def browser(monkeypatch):
         )
         watched = PolicyWatchedBrowser(browser)
         yield watched
+        # While Playwright's event loop runs in this thread, Django's connections live in
+        # another store (asgiref's Local follows the loop): the test's own connection, which
+        # pytest-django never sees to close, would keep the test database from being dropped.
+        connections.close_all()
         browser.close()
     # Every page of every browser test, the reader's and the editor's, ran under its
     # Content-Security-Policy without the browser refusing anything.
