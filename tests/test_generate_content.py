@@ -182,7 +182,7 @@ def test_stories_are_searchable_as_update_index_would_index_them(archive):
     assert entries.get() == made_here
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_filled_tables_are_vacuumed_as_autovacuum_would(tree):
     """Outside a transaction, as from the shell, the stories' tables are vacuumed: PostgreSQL
     marks their pages all-visible, which its index-only scans need (README, "Speed")."""
