@@ -298,13 +298,13 @@ def report(table, sizes, yardsticks):
     print("stories  cache  page       req/s    p50 ms   p99 ms  x static  errors")
     missed = []
     for (size, warm), results in table.items():
+        mode = "warm" if warm else "cold"
         for name, (rate, p50, p99, ratio, errors) in results.items():
             print(
-                f"{size:>7}  {'warm' if warm else 'cold':5}  {name:9} {rate:7.1f}  "
+                f"{size:>7}  {mode:5}  {name:9} {rate:7.1f}  "
                 f"{p50:7.1f}  {p99:7.1f}  {ratio:8.2f}  {describe(errors) or 0}"
             )
             if errors:
-                mode = "warm" if warm else "cold"
                 missed.append(f"{name} ({size}, {mode}): errors: {describe(errors)}")
             if warm and name != "static" and ratio < WARM_RATIO:
                 missed.append(f"{name} warm at {size}: {ratio:.2f} of static < {WARM_RATIO}")

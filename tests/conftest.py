@@ -39,6 +39,12 @@ def missing(what):
     pytest.skip(f"{what}: skipped outside CI")
 
 
+def require_postgresql(connection):
+    """A test of PostgreSQL's own behaviour: a failure in CI without it, a skip elsewhere."""
+    if connection.vendor != "postgresql":
+        missing("the test database is not PostgreSQL (DATABASE_URL)")
+
+
 @contextmanager
 def counting_reads():
     """The keys the tests' cache reads beneath config.cache.ReadOnce, in order."""

@@ -24,7 +24,7 @@ from stories.models import (
     TopicPage,
 )
 
-from .conftest import missing
+from .conftest import require_postgresql
 from .factories import ImageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
@@ -186,8 +186,7 @@ def test_stories_are_searchable_as_update_index_would_index_them(archive):
 def test_the_filled_tables_are_vacuumed_as_autovacuum_would(tree):
     """Outside a transaction, as from the shell, the stories' tables are vacuumed: PostgreSQL
     marks their pages all-visible, which its index-only scans need (README, "Speed")."""
-    if connection.vendor != "postgresql":
-        missing("the test database is not PostgreSQL (DATABASE_URL)")
+    require_postgresql(connection)
     generate(stories=3, topics=2)
     with connection.cursor() as cursor:
         cursor.execute(

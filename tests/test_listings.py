@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from stories.models import STORIES_PER_PAGE, StoryTopic
 
-from .conftest import missing
+from .conftest import require_postgresql
 from .factories import AuthorFactory, ImageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -206,8 +206,7 @@ def test_postgresql_samples_every_topic_and_author(db):
     """Its planner tells a rare topic (or a new author) from a busy one only by the values
     it samples: with too few, the related stories of a story with a new topic walked the
     whole archive (migration stories/0010; README, "Speed")."""
-    if connection.vendor != "postgresql":
-        missing("the test database is not PostgreSQL (DATABASE_URL)")
+    require_postgresql(connection)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT attrelid::regclass::text, attname, attstattarget FROM pg_attribute"
