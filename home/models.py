@@ -139,7 +139,7 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
             found = (
                 StoryPage.objects.live()
                 .public()
-                .filter(locale_id=self.locale_id)
+                .filter(story_locale_id=self.locale_id)
                 .only("pk")
                 .order_by("-published_at")
                 .search(terms, order_by_relevance=False)

@@ -754,6 +754,19 @@ class StoryPage(ReaderPage):
         editable=False,
         related_name="+",
     )
+    # The page's locale, copied on save into the story's own table so that one index
+    # (stories_edition_newest_first) walks an edition's stories newest first: the page
+    # table's locale cannot lead an index of this one, so search walked both editions and
+    # checked each story's words before its language (twice the work at any size).
+    story_locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("locale"),
+        null=True,
+        on_delete=models.PROTECT,
+        editable=False,
+        related_name="+",
+        db_index=False,
+    )
 
     # Provenance: where a partner's story came from.
     partner = models.ForeignKey(
@@ -827,6 +840,7 @@ class StoryPage(ReaderPage):
             "bylines", [index.RelatedFields("author", [index.SearchField("name")])]
         ),
         index.FilterField("published_at"),
+        index.FilterField("story_locale"),
     ]
     override_translatable_fields = [
         SynchronizedField("lead_video_url"),
@@ -872,12 +886,22 @@ class StoryPage(ReaderPage):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
-        indexes = [models.Index(fields=["-published_at", "-page_ptr"], name="stories_newest_first")]
+        indexes = [
+            models.Index(fields=["-published_at", "-page_ptr"], name="stories_newest_first"),
+            models.Index(
+                fields=["story_locale", "-published_at", "-page_ptr"],
+                name="stories_edition_newest_first",
+            ),
+        ]
 
     def save(self, *args, **kwargs):
         if self.live and self.published_at is None:
             # The time readers are shown, and listings sort on, is fixed at first publication.
             self.published_at = self.first_published_at or timezone.now()
+        if self.locale_id is None:
+            # Wagtail gives a new page its parent's locale later in saving; the copy needs it now.
+            self.locale = self.get_default_locale()
+        self.story_locale_id = self.locale_id
         # An update note is the desk's record of a change readers should know about: the
         # story's last-updated time follows the newest one (and never goes back).
         newest_note = max(

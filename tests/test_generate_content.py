@@ -142,6 +142,7 @@ def test_stories_have_the_magazines_shape(archive):
             assert story.original_published_at
         assert story.live and not story.has_unpublished_changes
         assert story.first_published_at == story.last_published_at == story.published_at
+        assert story.story_locale_id == story.locale_id
         # The card fields are what saving the story would derive from its body.
         excerpt, kind, video = story.excerpt, story.analysis_kind, story.has_video
         story.refresh_card_fields()

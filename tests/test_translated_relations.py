@@ -36,6 +36,7 @@ def test_translated_story_points_at_translated_relations(tree, snippets, locales
         authors=[a.get_translation(ru) for a in reversed(authors)],
     )
     assert russian.locale == ru
+    assert StoryPage.objects.get(pk=russian.pk).story_locale_id == ru.pk
 
     for code, edition in (("en", tree), ("fr", tree.fr)):
         translated = translate_page(russian, code)
@@ -58,6 +59,8 @@ def test_translated_story_points_at_translated_relations(tree, snippets, locales
         # The label its cards show, derived on save, is the edition's topic too.
         live = StoryPage.objects.get(pk=translated.pk)
         assert live.focus_topic_id == expected_topics[1].pk
+        # Its locale's copy in the story table, which search walks, is the edition's.
+        assert live.story_locale_id == locale.pk
         assert all(t.locale == locale for t in topics)
 
         bylines = list(translated.bylines.select_related("author"))

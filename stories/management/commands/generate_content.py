@@ -1123,6 +1123,7 @@ class ArchiveBuilder:
                 lead_image=lead_image,
                 lead_video_url=lead_video,
                 published_at=published,
+                story_locale=edition.locale,
                 updated_at=max(notes, default=None),
                 body=tag_free_stream(context.body_field.stream_block, body, edition.language),
                 partner=partner[edition.locale.pk] if partner else None,
