@@ -22,6 +22,7 @@ from wagtail.views import serve as wagtail_serve
 
 from config.cache import read_ahead
 
+from .locales import LANGUAGES_KEY
 from .pages import VIEW_RESTRICTIONS_KEY
 
 KEY = "editions:homes"
@@ -71,6 +72,7 @@ class EditionRoutingMiddleware(MiddlewareMixin):
             KEY,
             (SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION),
             VIEW_RESTRICTIONS_KEY,
+            LANGUAGES_KEY,
         )
         found = site_and_home(request)
         if found is None:

@@ -78,7 +78,7 @@ def _publisher(magazine, request):
 
 
 def _story(page, request, context, magazine, image):
-    bylines = context.get("bylines") or page.bylines.select_related("author__locale")
+    bylines = context.get("bylines") or page.bylines.select_related("author")
     data = {
         "@type": ARTICLE_TYPES.get(page.analysis_kind, "NewsArticle"),
         "headline": Truncator(page.title).chars(110),

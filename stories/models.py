@@ -36,6 +36,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 import pagecache
 from home.links import live_translations, page_alternates
+from home.locales import language_code
 from home.pages import ReaderPage, ReaderPageQuerySet
 from pagecache import tags
 
@@ -219,7 +220,7 @@ class ReaderPageSnippetMixin(models.Model):
 
     @property
     def url(self):
-        return edition_url(self.locale.language_code, self.url_path_prefix, self.slug)
+        return edition_url(language_code(self.locale_id), self.url_path_prefix, self.slug)
 
 
 @register_snippet
@@ -490,10 +491,10 @@ CARD_FIELDS = (
 )
 
 # A card's byline links each author's name to their page; its label links to the topic.
-AUTHOR_FIELDS = ("name", "slug", "translation_key", "locale__language_code")
+AUTHOR_FIELDS = ("name", "slug", "translation_key", "locale")
 # A card names its partner outlet and links to the outlet's page; the rest of an outlet
 # (its terms, description, feed) is a dozen columns more for Django to compile and load.
-PARTNER_FIELDS = ("name", "slug", "locale__language_code")
+PARTNER_FIELDS = ("name", "slug", "locale")
 # A topic's link (a card's label, a story's list of topics) names and addresses the topic.
 TOPIC_LINK_FIELDS = ("title", "url_path", "translation_key")
 STORY_TOPIC_FIELDS = (
@@ -523,13 +524,13 @@ class StoryPageQuerySet(ReaderPageQuerySet):
                 *(f"partner__{f}" for f in PARTNER_FIELDS),
                 *(f"focus_topic__{f}" for f in TOPIC_LINK_FIELDS),
             )
-            .select_related("partner__locale", "focus_topic")
+            .select_related("partner", "focus_topic")
         )
         if bylines:
             stories = stories.prefetch_related(
                 Prefetch(
                     "bylines",
-                    queryset=StoryByline.objects.select_related("author__locale").only(
+                    queryset=StoryByline.objects.select_related("author").only(
                         "page", "author", "sort_order", *(f"author__{f}" for f in AUTHOR_FIELDS)
                     ),
                 )
@@ -967,9 +968,7 @@ class StoryPage(ReaderPage):
         # are the editor's, whatever is fetched (and a new page has none to fetch).
         prefetch_related_objects(
             [self, *related] if self.pk else related,
-            Prefetch(
-                "bylines", StoryByline.objects.select_related("author__locale", "author__photo")
-            ),
+            Prefetch("bylines", StoryByline.objects.select_related("author", "author__photo")),
         )
         context["bylines"] = bylines = list(self.bylines.all())
         # Its label's topic, as fetched with the others (a preview's: the editor's choice).
