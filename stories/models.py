@@ -577,8 +577,14 @@ class TopicPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
     def feed_stories(self):
         # EXISTS, not a join: PostgreSQL then walks the stories newest first and stops at a
         # page's worth, where a join made it sort all of a large topic's stories.
+        # The edition named twice: the story table's copy lets the walk pass over the other
+        # editions' stories (stories_edition_newest_first: a busy topic's page at 100,000
+        # stories 2.5 ms sooner), while its count, which needs no order, still starts from
+        # the page table's (on the copy alone PostgreSQL walked that index to count too).
         tagged = StoryTopic.objects.filter(page=OuterRef("pk"), topic=self)
-        return StoryPage.objects.filter(Exists(tagged), locale_id=self.locale_id).for_cards()
+        return StoryPage.objects.filter(
+            Exists(tagged), locale_id=self.locale_id, story_locale_id=self.locale_id
+        ).for_cards()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
