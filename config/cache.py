@@ -28,8 +28,9 @@ from redis.exceptions import ConnectionError, TimeoutError
 
 logger = logging.getLogger(__name__)
 UNREACHABLE = (ConnectionError, TimeoutError)
-# What the request being served has read of each cache: {backend: {full key: the value
-# found, or MISSING}}. None outside requests (commands, workers), which read every time.
+# What the request being served has read of each cache: {id(backend): {full key: the value
+# found, or MISSING}}, and what other modules keep for the request beside it, under string
+# keys (kept_for_the_request). None outside requests (commands, workers), which read every time.
 _read = ContextVar("cache_read_in_this_request", default=None)
 MISSING = object()
 
@@ -42,6 +43,12 @@ def remember_reads_for_the_request(**kwargs):
 @receiver(request_finished)
 def forget_reads_after_the_request(**kwargs):
     _read.set(None)
+
+
+def kept_for_the_request():
+    """A dict that lives as long as the request being served (what it has read of each
+    cache, and what others keep beside it under keys of their own); None outside requests."""
+    return _read.get()
 
 
 def read_ahead(*keys):
