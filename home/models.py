@@ -98,7 +98,7 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
     @path(f"{AUTHORS_PATH}/<slug:slug>/", name="author")
     def author_page(self, request, slug):
         author = get_object_or_404(
-            Author.objects.select_related("locale", "photo"), locale_id=self.locale_id, slug=slug
+            Author.objects.select_related("photo"), locale_id=self.locale_id, slug=slug
         )
         credited = StoryByline.objects.filter(page=OuterRef("pk"), author=author)
         stories = StoryPage.objects.filter(Exists(credited), locale_id=self.locale_id).for_cards()
@@ -114,7 +114,7 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
     @path(f"{PARTNERS_PATH}/<slug:slug>/", name="partner")
     def partner_page(self, request, slug):
         partner = get_object_or_404(
-            PartnerOutlet.objects.select_related("locale", "logo"),
+            PartnerOutlet.objects.select_related("logo"),
             locale_id=self.locale_id,
             slug=slug,
         )

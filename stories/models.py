@@ -832,7 +832,7 @@ class StoryPage(ReaderPage):
     )
 
     objects = StoryPageManager()
-    serve_select_related = ("partner__locale", "lead_image")
+    serve_select_related = ("partner", "lead_image")
     base_form_class = StoryPageForm
     parent_page_types = ["stories.SectionPage"]
     subpage_types = []
@@ -974,7 +974,7 @@ class StoryPage(ReaderPage):
         # are the editor's, whatever is fetched (and a new page has none to fetch).
         prefetch_related_objects(
             [self, *related] if self.pk else related,
-            Prefetch("bylines", StoryByline.objects.select_related("author", "author__photo")),
+            Prefetch("bylines", StoryByline.objects.select_related("author__photo")),
         )
         context["bylines"] = bylines = list(self.bylines.all())
         # Its label's topic, as fetched with the others (a preview's: the editor's choice).
