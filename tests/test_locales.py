@@ -3,6 +3,7 @@ locales (home.locales), not a join of the locale table for every card."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
@@ -25,8 +26,6 @@ def test_the_map_is_cached_and_learns_a_new_locale(locales, django_assert_num_qu
 
 
 def test_a_locale_saved_or_deleted_is_forgotten(locales, django_capture_on_commit_callbacks):
-    from django.core.cache import cache
-
     language_code(locales["ru"].pk)
     assert cache.get(LANGUAGES_KEY)
     russian = Locale.objects.get(pk=locales["ru"].pk)
