@@ -7,6 +7,7 @@ with what every page reads of the cache (home.editions), so it costs no round tr
 kept for the rest of the request (a listing asks for it once a byline).
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -31,6 +32,15 @@ def language_code(locale_id):
         if memo is not None:
             memo[LANGUAGES_KEY] = codes
     return codes[locale_id]
+
+
+def edition_locales():
+    """The editions' locales, in the order settings.EDITION_LANGUAGES lists them."""
+    locales = {
+        locale.language_code: locale
+        for locale in Locale.objects.filter(language_code__in=settings.EDITION_LANGUAGES)
+    }
+    return [locales[code] for code in settings.EDITION_LANGUAGES if code in locales]
 
 
 @receiver([post_save, post_delete], sender=Locale)

@@ -11,8 +11,9 @@ from wagtail.admin.views.pages.listing import ExplorableIndexView, IndexView, Pa
 from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
 from wagtail.models import Page
 
+from home.locales import edition_locales
+
 from .models import StoryPage, StoryTopic, TopicPage
-from .views import edition_locales
 
 
 def annotate_for_desk(pages):

@@ -43,9 +43,8 @@ from pagecache import tags
 from . import pictures
 from .blocks import ANALYSIS_LABELS, BriefingBodyBlock, StoryBodyBlock
 from .feeds import StoryFeedsMixin
-from .provenance import translated_from
+from .provenance import original_of, translated_from, with_original_marks
 from .sharing import share_links
-from .translation import original_of, with_original_marks
 from .video import parse_video_url, validate_video_url
 
 STORIES_PER_PAGE = 10

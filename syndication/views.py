@@ -19,9 +19,14 @@ from wagtail.admin.ui.tables import Column
 from wagtail.models import Locale
 from wagtail_localize.operations import translate_object
 
-from stories import desk
 from stories.models import PartnerOutlet, StoryPage
-from stories.views import DESK_PERMISSION, EditionColumn, TranslationDeskView, editions_worked_by
+from translations import desk
+from translations.views import (
+    DESK_PERMISSION,
+    EditionColumn,
+    TranslationDeskView,
+    editions_worked_by,
+)
 
 from .importing import ImportRefused, destination, import_partner_feed, partners_with_feeds
 

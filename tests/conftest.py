@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 
-from stories.translation import translate
+from translations.operations import translate
 
 from .factories import (
     BriefingIndexPageFactory,

@@ -11,7 +11,6 @@ from wagtail.images.models import Image
 from wagtail.models import Locale, Page
 
 from home.demo import content
-from stories import desk
 from stories.models import (
     Author,
     BriefingPage,
@@ -22,6 +21,7 @@ from stories.models import (
     StoryTopic,
     TopicPage,
 )
+from translations import desk
 
 # Transactional, like a real run of the command: wagtail-localize publishes each
 # translation on commit, and later steps build on the published parents.

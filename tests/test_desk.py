@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail_localize.models import Translation, TranslationSource
 
-from stories import desk
 from stories.models import StoryPage
+from translations import desk
 
 from .factories import PartnerOutletFactory, SectionPageFactory, StoryPageFactory
 

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
-from stories.machine_translation import DeepLTranslator, LibreTranslator
+from translations.machine_translation import DeepLTranslator, LibreTranslator
 
 from .factories import StoryPageFactory
 
@@ -92,9 +92,9 @@ def configured_translator(**env):
 def test_backend_is_chosen_by_the_environment():
     assert "DummyTranslator" in configured_translator()
     deepl = configured_translator(DEEPL_AUTH_KEY="abc:fx")
-    assert "stories.machine_translation.DeepLTranslator" in deepl and "abc:fx" in deepl
+    assert "translations.machine_translation.DeepLTranslator" in deepl and "abc:fx" in deepl
     libre = configured_translator(LIBRETRANSLATE_URL="http://127.0.0.1:5000/")
-    assert "stories.machine_translation.LibreTranslator" in libre
+    assert "translations.machine_translation.LibreTranslator" in libre
     assert "'LIBRETRANSLATE_URL': 'http://127.0.0.1:5000'" in libre
 
 
@@ -155,7 +155,7 @@ def test_machine_translate_button_in_the_editor(editor, tree, service, settings,
     handler, url = service
     handler.broken = broken
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "stories.machine_translation.LibreTranslator",
+        "CLASS": "translations.machine_translation.LibreTranslator",
         "OPTIONS": {"LIBRETRANSLATE_URL": url, "API_KEY": ""},
     }
     story = StoryPageFactory(parent=tree.section, title="The ferry stopped")

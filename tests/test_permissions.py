@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail_localize.models import Translation
 
 from stories.models import Author, StoryPage
-from stories.translation import translate
+from translations.operations import translate
 
 from .conftest import fake_translation
 from .factories import AuthorFactory, StoryPageFactory

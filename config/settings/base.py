@@ -39,6 +39,7 @@ USE_TZ = True
 INSTALLED_APPS = [
     "home",
     "stories",
+    "translations",
     "seo",
     "newsletter",
     "syndication",
@@ -326,7 +327,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # translator (it reverses the words) keeps the button working on a fresh machine.
 if env.str("DEEPL_AUTH_KEY", default=""):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "stories.machine_translation.DeepLTranslator",
+        "CLASS": "translations.machine_translation.DeepLTranslator",
         "OPTIONS": {
             "AUTH_KEY": env.str("DEEPL_AUTH_KEY"),
             "API_URL": env.str("DEEPL_API_URL", default=""),
@@ -334,7 +335,7 @@ if env.str("DEEPL_AUTH_KEY", default=""):
     }
 elif env.str("LIBRETRANSLATE_URL", default=""):
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "stories.machine_translation.LibreTranslator",
+        "CLASS": "translations.machine_translation.LibreTranslator",
         "OPTIONS": {
             "LIBRETRANSLATE_URL": env.str("LIBRETRANSLATE_URL").rstrip("/"),
             "API_KEY": env.str("LIBRETRANSLATE_API_KEY", default=""),

@@ -2,7 +2,7 @@
 
 English is the source of the site's structure (home, topics, sections, briefings)
 and of our own stories; partner stories are entered in Russian. Every translation
-goes through wagtail-localize (stories.translation.translate), never by copying.
+goes through wagtail-localize (translations.operations.translate), never by copying.
 Each step looks for what an earlier run made first, so running twice (or again
 after an interruption) completes the demo without duplicating anything.
 """
@@ -32,7 +32,7 @@ from stories.models import (
     TopicIndexPage,
     TopicPage,
 )
-from stories.translation import translate
+from translations.operations import translate
 
 from . import content
 from .images import get_or_create_image

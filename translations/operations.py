@@ -7,17 +7,11 @@ Going through TranslationSource, not copying pages by hand, is what retargets
 bylines, topics and partner outlets to their translated versions.
 """
 
-from dataclasses import dataclass
-
-from django.db import connection
-from django.db.models import BooleanField, DateTimeField
-from django.db.models.expressions import RawSQL
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
-    TranslationLog,
     TranslationSource,
 )
 from wagtail_localize.operations import TranslationCreator
@@ -72,52 +66,6 @@ def translate(instance, language_code, strings, *, publish=True):
     translation.save_target(publish=publish)
     translated = instance.get_translation(locale)
     return translated.specific if hasattr(translated, "specific") else translated
-
-
-@dataclass(frozen=True)
-class Original:
-    """The original a translated page was made from, as readers need it."""
-
-    page: Page  # the original, live on the site
-    updated_since: bool  # published again after this translation was last made or synced
-
-
-def with_original_marks(translations, page):
-    """`page`'s translations (a queryset of base pages), each marked with whether `page` was
-    translated from it (`is_original`) and when `page` was last made or synced from it.
-
-    Written as SQL, not as Exists/Subquery of wagtail-localize's models: Django took longer
-    to build and compile those two subqueries (1.4 ms a story page) than PostgreSQL took to
-    plan and run the whole query."""
-    version = connection.ops.quote_name(Page._meta.db_table)
-    from_it = f"s.object_id = {version}.translation_key AND s.locale_id = {version}.locale_id"
-    sources = TranslationSource._meta.db_table
-    return translations.annotate(
-        is_original=RawSQL(
-            f"EXISTS (SELECT 1 FROM {Translation._meta.db_table} t"
-            f" JOIN {sources} s ON t.source_id = s.id"
-            f" WHERE {from_it} AND t.target_locale_id = %s)",
-            [page.locale_id],
-            output_field=BooleanField(),
-        ),
-        last_synced=RawSQL(
-            f"(SELECT max(l.created_at) FROM {TranslationLog._meta.db_table} l"
-            f" JOIN {sources} s ON l.source_id = s.id"
-            f" WHERE {from_it} AND l.locale_id = %s)",
-            [page.locale_id],
-            output_field=DateTimeField(),
-        ),
-    )
-
-
-def original_of(marked_translations):
-    """The live original among translations marked by `with_original_marks`, or None when
-    the page is not a translation (or its original is not live)."""
-    original = next((t for t in marked_translations if t.is_original), None)
-    if original is None:
-        return None
-    published, synced = original.last_published_at, original.last_synced
-    return Original(page=original, updated_since=bool(published and synced and published > synced))
 
 
 class KeepExistingTranslationsCreator(TranslationCreator):

@@ -1,6 +1,6 @@
 from django import template
 
-from stories.views import can_submit_for_review as _can_submit_for_review
+from translations.views import can_submit_for_review as _can_submit_for_review
 
 register = template.Library()
 

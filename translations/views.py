@@ -4,7 +4,6 @@ where it stands in each edition, and submitting a finished translation for revie
 from urllib.parse import urlencode
 
 import django_filters
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
@@ -25,18 +24,12 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation
 from wagtail_localize.views import submit_translations
 
+from home.locales import edition_locales
+from stories.models import PartnerOutlet, SectionPage, StoryPage
+
 from . import desk
-from .models import PartnerOutlet, SectionPage, StoryPage
 
 DESK_PERMISSION = "wagtail_localize.submit_translation"
-
-
-def edition_locales():
-    locales = {
-        locale.language_code: locale
-        for locale in Locale.objects.filter(language_code__in=settings.EDITION_LANGUAGES)
-    }
-    return [locales[code] for code in settings.EDITION_LANGUAGES if code in locales]
 
 
 def locales_worked_by(user):
@@ -145,7 +138,7 @@ class TranslationDeskFilterSet(WagtailFilterSet):
 class EditionColumn(Column):
     """A story's state in one edition, linked to what a translator does next."""
 
-    cell_template_name = "stories/admin/desk_cell.html"
+    cell_template_name = "translations/admin/desk_cell.html"
 
     def __init__(self, locale, *, workable, next_url):
         super().__init__(f"edition_{locale.language_code}", label=locale.get_display_name())
@@ -234,7 +227,7 @@ class TranslationDeskPanel(Component):
 
     name = "translation_desk"
     order = 60
-    template_name = "stories/admin/desk_panel.html"
+    template_name = "translations/admin/desk_panel.html"
 
     def __init__(self, user):
         self.user = user
