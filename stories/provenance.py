@@ -47,7 +47,9 @@ class Original:
 
 def with_original_marks(translations, page):
     """`page`'s translations (a queryset of base pages), each marked with whether `page` was
-    translated from it (`is_original`) and when `page` was last made or synced from it.
+    translated from it (`is_original`) and when the version of `page` readers see was made
+    or synced from it (`last_synced`): a draft synced since, still waiting for review, does
+    not make the published translation any less out of date.
 
     Written as SQL, not as Exists/Subquery of wagtail-localize's models: Django took longer
     to build and compile those two subqueries (1.4 ms a story page) than PostgreSQL took to
@@ -66,8 +68,10 @@ def with_original_marks(translations, page):
         last_synced=RawSQL(
             f"(SELECT max(l.created_at) FROM {TranslationLog._meta.db_table} l"
             f" JOIN {sources} s ON l.source_id = s.id"
-            f" WHERE {from_it} AND l.locale_id = %s)",
-            [page.locale_id],
+            f" WHERE {from_it} AND l.locale_id = %s"
+            # Revisions are numbered in the order they are made: a later one is a draft.
+            f" AND (l.revision_id IS NULL OR l.revision_id <= %s))",
+            [page.locale_id, page.live_revision_id or 0],
             output_field=DateTimeField(),
         ),
     )

@@ -21,12 +21,8 @@ from wagtail_localize.operations import translate_object
 
 from stories.models import PartnerOutlet, StoryPage
 from translations import desk
-from translations.views import (
-    DESK_PERMISSION,
-    EditionColumn,
-    TranslationDeskView,
-    editions_worked_by,
-)
+from translations.permissions import DESK_PERMISSION, editions_worked_by
+from translations.views.desk import EditionColumn, TranslationDeskView
 
 from .importing import ImportRefused, destination, import_partner_feed, partners_with_feeds
 

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 
 from stories.models import PartnerOutlet
-from translations.views import DeskMenuItem
+from translations.views.desk import DeskMenuItem
 
 from .views import IncomingView, can_import, import_feed, start_translation
 

@@ -10,6 +10,7 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from stories.models import StoryPage
 from translations import desk
+from translations.operations import save_draft
 
 from .factories import PartnerOutletFactory, SectionPageFactory, StoryPageFactory
 
@@ -75,6 +76,29 @@ def test_states(tree, locales, translate_page):
     ru = locales["ru"]
     row = desk.with_edition_states(StoryPage.objects.filter(pk=missing.pk), [ru]).get()
     assert desk.status(row, ru).state == desk.ORIGINAL
+
+
+def state_in(story, locale):
+    row = desk.with_edition_states(StoryPage.objects.filter(pk=story.pk), [locale]).get()
+    return desk.status(row, locale).state
+
+
+def test_one_edition_syncing_leaves_the_other_out_of_date(tree, locales, translate_page):
+    en, fr = locales["en"], locales["fr"]
+    story = published_story(tree, "two-editions")
+    translate_page(story, "en")
+    translate_page(story, "fr")
+    story.refresh_from_db()
+    story.standfirst = "Changed after both translations."
+    story.save_revision().publish()
+    assert (state_in(story, en), state_in(story, fr)) == (desk.OUT_OF_DATE, desk.OUT_OF_DATE)
+
+    # The French desk syncs: the shared source now has an untranslated segment for English
+    # too, but English still needs its own sync.
+    source = TranslationSource.objects.get_for_instance(story)
+    source.update_from_db()
+    save_draft(Translation.objects.get(source=source, target_locale=fr))
+    assert (state_in(story, en), state_in(story, fr)) == (desk.OUT_OF_DATE, desk.IN_PROGRESS)
 
 
 @pytest.fixture

@@ -39,8 +39,9 @@ ALLOWED = {
     "preview a French draft": {"editor", "moderator", "translator_fr", "admin"},
     "see an English story's revisions": {"editor", "moderator", "translator_en", "admin"},
     "translate a story into French": {"editor", "moderator", "translator_fr", "admin"},
-    # Bringing a translation up to date with its original: anyone on the desk.
-    "sync a story's translations": DESK,
+    # Bringing the story's French translation up to date: those who may work on it (the
+    # rest of the review gate is tests/test_translation_gate.py).
+    "sync a story's translations": {"editor", "moderator", "translator_fr", "admin"},
     "edit a French author": {"editor", "moderator", "translator_fr", "admin"},
     "add an author": {"editor", "moderator", "admin"},
     "list subscribers": {"editor", "moderator", "admin"},

@@ -2,9 +2,12 @@
 
 import polib
 import pytest
+from django.urls import reverse
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
+
+from stories.models import StoryPage
 
 from .factories import StoryPageFactory
 
@@ -181,3 +184,34 @@ def test_every_text_part_of_every_block_is_a_segment_and_nothing_else_is(tree):
         "body.news_item.headline": "Ferry halted",
         "body.news_item.text": "Closed.",
     }
+
+
+def test_a_synced_draft_leaves_readers_the_published_translation_until_it_is_approved(
+    client, translated_story, french_translator, django_capture_on_commit_callbacks
+):
+    story, translation_page = translated_story
+    story.refresh_from_db()
+    story.title = "Ten paragraphs, revised"
+    story.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance(story)
+
+    sync = reverse("wagtail_localize:update_translations", args=[source.pk])
+    form = french_translator.get(sync).content.decode()
+    assert "publish_translations" not in form, "a translator is never offered to publish"
+    with django_capture_on_commit_callbacks(execute=True):
+        french_translator.post(sync, {"publish_translations": "on"})
+
+    page = StoryPage.objects.get(pk=translation_page.pk)
+    assert page.live and page.title == "FR: Ten paragraphs"
+    assert page.has_unpublished_changes
+    # The draft has the original's new headline, waiting for its translation.
+    assert page.get_latest_revision().content["title"] == "Ten paragraphs, revised"
+    html = client.get(page.url).content.decode()
+    assert "FR: Ten paragraphs" in html and "Ten paragraphs, revised" not in html
+    assert "notice--outdated" in html, "readers still read the translation of the old text"
+
+    # The copy desk approves the draft: readers get it, and the notice goes.
+    with django_capture_on_commit_callbacks(execute=True):
+        page.get_latest_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "notice--outdated" not in html

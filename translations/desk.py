@@ -110,6 +110,7 @@ def with_edition_states(queryset, locales):
             **{
                 p + "page": Subquery(target.values("pk")[:1]),
                 p + "live": Exists(target.filter(live=True)),
+                p + "draft": Exists(target.filter(has_unpublished_changes=True)),
                 p + "in_review": Exists(
                     WorkflowState.objects.filter(
                         base_content_type=page_type,
@@ -155,9 +156,13 @@ def with_edition_states(queryset, locales):
                         then=Value(UP_TO_DATE),
                     ),
                     When(**{p + "translation__isnull": True}, then=Value(IN_PROGRESS)),
+                    # The original changed since this edition last synced it: another
+                    # edition's sync, which refreshes the shared source, changes nothing here.
+                    When(**{p + "outdated": True}, then=Value(OUT_OF_DATE)),
                     When(**{p + "live": False}, then=Value(IN_PROGRESS)),
                     When(**{p + "done__lt": F(p + "total")}, then=Value(IN_PROGRESS)),
-                    When(**{p + "outdated": True}, then=Value(OUT_OF_DATE)),
+                    # Synced and translated, but not yet submitted: readers see the old one.
+                    When(**{p + "draft": True}, then=Value(IN_PROGRESS)),
                     default=Value(UP_TO_DATE),
                     output_field=CharField(),
                 )

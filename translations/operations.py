@@ -7,11 +7,14 @@ Going through TranslationSource, not copying pages by hand, is what retargets
 bylines, topics and partner outlets to their translated versions.
 """
 
-from wagtail.models import Locale
+from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
+    TranslationLog,
     TranslationSource,
 )
 from wagtail_localize.operations import TranslationCreator
@@ -63,9 +66,41 @@ def translate(instance, language_code, strings, *, publish=True):
             f"No {language_code} text for {len(missing)} segment(s) of {instance!r}: "
             + "; ".join(missing)
         )
-    translation.save_target(publish=publish)
+    if publish:
+        translation.save_target(publish=True)
+    else:
+        save_draft(translation)
     translated = instance.get_translation(locale)
     return translated.specific if hasattr(translated, "specific") else translated
+
+
+def save_draft(translation, user=None):
+    """Save `translation` as a new draft revision of its target, from the source as last
+    synced and the segments translated so far; readers keep seeing what was published.
+
+    wagtail-localize's own `save_target(publish=False)` writes the translated fields into the
+    page itself before it makes the revision, and a live page's own row is what readers are
+    served: an unreviewed translation, with the original's text in every untranslated
+    segment, was live at once. Here a live page gets a revision only, as Wagtail's "Save
+    draft" does; a page never published (nothing to protect) and snippets, which have no
+    drafts, go through wagtail-localize's own path. Returns the new revision, if any.
+    """
+    target = translation.get_target_instance()
+    if not isinstance(target, Page) or not target.live or target.alias_of_id:
+        translation.save_target(user=user, publish=False)
+        log = translation.source.translation_logs.filter(locale=translation.target_locale)
+        return log.order_by("-pk").values_list("revision", flat=True).first()
+    source = translation.source
+    draft = source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
+    draft.slug = find_available_slug(
+        draft.get_parent(), slugify(draft.slug), ignore_page_id=draft.pk
+    )
+    revision = draft.save_revision(user=user)
+    source.sync_view_restrictions(source.as_instance(), draft)
+    TranslationLog.objects.create(
+        source=source, locale=translation.target_locale, revision=revision
+    )
+    return revision
 
 
 class KeepExistingTranslationsCreator(TranslationCreator):

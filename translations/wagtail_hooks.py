@@ -5,16 +5,76 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.models import Page
 
-from .views import (
-    DeskMenuItem,
-    SubmitPageTranslationView,
-    SubmitSnippetTranslationView,
-    TranslationDeskPanel,
-    TranslationDeskView,
-    locales_worked_by,
-    submit_translation_for_review,
-)
+from .permissions import locales_worked_by
+from .views import guards
+from .views.desk import DeskMenuItem, TranslationDeskPanel, TranslationDeskView
+from .views.review import submit_translation_for_review
+from .views.submit import SubmitPageTranslationView, SubmitSnippetTranslationView
+from .views.sync import SyncTranslationsView
+
+TRANSLATION = "localize/translate/<int:translation_id>/"
+
+
+@hooks.register("register_admin_urls")
+def register_translation_desk_urls():
+    return [
+        # These shadow wagtail-localize's own views (same paths, matched first because this
+        # app's hooks load before wagtail_localize's), so its links, forms, scripts and
+        # reverse() names all lead through the review gate (translations.permissions).
+        path("localize/submit/page/<int:page_id>/", SubmitPageTranslationView.as_view()),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            SubmitSnippetTranslationView.as_view(),
+        ),
+        path("localize/update/<int:translation_source_id>/", SyncTranslationsView.as_view()),
+        path(
+            TRANSLATION + "strings/<int:string_segment_id>/edit/",
+            guards.edit_string_translation,
+        ),
+        path(TRANSLATION + "overrides/<int:overridable_segment_id>/edit/", guards.edit_override),
+        path(TRANSLATION + "pofile/download/", guards.download_pofile),
+        path(TRANSLATION + "pofile/upload/", guards.upload_pofile),
+        path(TRANSLATION + "machine_translate/", guards.machine_translate_view),
+        path(TRANSLATION + "preview/", guards.preview_translation),
+        path(TRANSLATION + "preview/<str:mode>/", guards.preview_translation),
+        path(TRANSLATION + "disable/", guards.stop_translation),
+        path("localize/page/<int:page_id>/convert_to_alias/", guards.convert_to_alias),
+        path("translation-desk/", TranslationDeskView.as_view(), name="translation_desk"),
+        path(
+            "translation-desk/results/",
+            TranslationDeskView.as_view(results_only=True),
+            name="translation_desk_results",
+        ),
+        path(
+            "translation/<int:translation_id>/submit-for-review/",
+            submit_translation_for_review,
+            name="submit_translation_for_review",
+        ),
+    ]
+
+
+@hooks.register("before_edit_page")
+@hooks.register("before_edit_snippet")
+def guard_the_editors_own_buttons(request, instance):
+    """Restart and convert post to the edit view, where wagtail-localize acts on them before
+    Wagtail's own checks (its hooks run after this one)."""
+    if request.method == "POST" and any(name in request.POST for name in guards.ENDING_BUTTONS):
+        guards.refuse_unless_publisher(request, instance)
+
+
+@hooks.register("before_delete_page")
+def guard_deleting_a_translation(request, page):
+    guards.refuse_unless_publisher(request, page.specific)
+
+
+@hooks.register("before_bulk_action")
+def guard_deleting_translations_in_bulk(request, action_type, objects, action):
+    if action_type == "delete":
+        for instance in objects:
+            if isinstance(instance, Page):
+                guards.refuse_unless_publisher(request, instance.specific)
 
 
 @hooks.register("before_delete_page")
@@ -38,31 +98,6 @@ def name_the_translations_before_deleting(request, page):
                 listing=listing,
             ),
         )
-
-
-@hooks.register("register_admin_urls")
-def register_translation_desk_urls():
-    return [
-        # These shadow wagtail-localize's own submit views (same paths, matched first because
-        # this app's hooks load before wagtail_localize's), so its links and reverse() names
-        # keep working while the languages offered follow the user's permissions.
-        path("localize/submit/page/<int:page_id>/", SubmitPageTranslationView.as_view()),
-        path(
-            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
-            SubmitSnippetTranslationView.as_view(),
-        ),
-        path("translation-desk/", TranslationDeskView.as_view(), name="translation_desk"),
-        path(
-            "translation-desk/results/",
-            TranslationDeskView.as_view(results_only=True),
-            name="translation_desk_results",
-        ),
-        path(
-            "translation/<int:translation_id>/submit-for-review/",
-            submit_translation_for_review,
-            name="submit_translation_for_review",
-        ),
-    ]
 
 
 @hooks.register("register_admin_menu_item")

@@ -1,6 +1,6 @@
 from django import template
 
-from translations.views import can_submit_for_review as _can_submit_for_review
+from translations.views.review import can_submit_for_review as _can_submit_for_review
 
 register = template.Library()
 

@@ -1,51 +1,27 @@
-"""Admin views for translators: the translation desk, which lists every original story and
-where it stands in each edition, and submitting a finished translation for review."""
+"""The translation desk: every original story and where it stands in each edition, and
+the dashboard's counts of it for the signed-in translator."""
 
 from urllib.parse import urlencode
 
 import django_filters
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
-from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Locale, Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail_localize.models import Translation
-from wagtail_localize.views import submit_translations
+from wagtail.models import Page
 
 from home.locales import edition_locales
 from stories.models import PartnerOutlet, SectionPage, StoryPage
 
-from . import desk
-
-DESK_PERMISSION = "wagtail_localize.submit_translation"
-
-
-def locales_worked_by(user):
-    """The languages whose tree `user` may add to or edit: a translator's own edition,
-    every language for editors. Translating into any other language is refused."""
-    homes = (
-        PagePermissionPolicy()
-        .instances_user_has_any_permission_for(user, ["add", "change"])
-        .filter(depth=2)
-    )
-    return Locale.objects.filter(pk__in=homes.values("locale_id"))
-
-
-def editions_worked_by(user):
-    worked = set(locales_worked_by(user).values_list("pk", flat=True))
-    return [locale for locale in edition_locales() if locale.pk in worked]
+from .. import desk
+from ..permissions import DESK_PERMISSION, editions_worked_by
 
 
 class DeskMenuItem(MenuItem):
@@ -53,29 +29,6 @@ class DeskMenuItem(MenuItem):
 
     def is_shown(self, request):
         return request.user.has_perm(DESK_PERMISSION)
-
-
-class WorkedLocalesOnlyMixin:
-    """wagtail-localize offers every language to anyone who may submit translations; a
-    French translator could create English drafts. Offer only the languages they work in."""
-
-    def get_form(self):
-        form = super().get_form()
-        field = form.fields["locales"]
-        field.queryset = field.queryset.filter(pk__in=locales_worked_by(self.request.user))
-        return form
-
-
-class SubmitPageTranslationView(
-    WorkedLocalesOnlyMixin, submit_translations.SubmitPageTranslationView
-):
-    pass
-
-
-class SubmitSnippetTranslationView(
-    WorkedLocalesOnlyMixin, submit_translations.SubmitSnippetTranslationView
-):
-    pass
 
 
 def one_per_translation_key(objects):
@@ -259,48 +212,3 @@ class TranslationDeskPanel(Component):
         if not self.user.has_perm(DESK_PERMISSION):
             return ""
         return super().render_html(parent_context)
-
-
-def can_submit_for_review(page, user):
-    """wagtail-localize's editor can only publish; this is the way in for translators who
-    may edit a translation but must send it through the workflow instead."""
-    permissions = page.permissions_for_user(user)
-    return (
-        permissions.can_edit()
-        and not permissions.can_publish()
-        and permissions.can_submit_for_moderation()
-    )
-
-
-@require_POST
-def submit_translation_for_review(request, translation_id):
-    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
-    page = translation.get_target_instance()
-    if not isinstance(page, Page) or not can_submit_for_review(page, request.user):
-        raise PermissionDenied
-    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    total, done = translation.get_progress()
-    if done < total:
-        messages.error(
-            request,
-            ngettext(
-                "%(count)d segment is not translated yet: translate it before submitting.",
-                "%(count)d segments are not translated yet: translate them before submitting.",
-                total - done,
-            )
-            % {"count": total - done},
-        )
-        return redirect(edit_url)
-    try:
-        translation.save_target(user=request.user, publish=False)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(edit_url)
-    page = Page.objects.get(pk=page.pk).specific  # with the revision save_target made
-    page.get_workflow().start(page, request.user)
-    messages.success(
-        request,
-        _("“%(title)s” in %(language)s was submitted for review.")
-        % {"title": page.title, "language": translation.target_locale.get_display_name()},
-    )
-    return redirect(edit_url)

@@ -1,0 +1,150 @@
+"""wagtail-localize's views behind the review gate (translations.permissions).
+
+Each is registered at wagtail-localize's own address (translations.wagtail_hooks), matched
+before it, so every link, form and script of its editor reaches it through the gate. The
+views themselves are wagtail-localize's: the gate only decides who gets through.
+"""
+
+import functools
+
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+from wagtail_localize.views import convert, edit_translation
+
+from pagecache.signals import page_changed
+
+from ..machine_translation import machine_translate
+from ..operations import save_draft
+from ..permissions import in_review, may_edit, may_publish, review_lock
+
+
+def target_of(translation):
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist as error:
+        raise Http404 from error
+    return target.specific if isinstance(target, Page) else target
+
+
+def edit_url(instance):
+    if isinstance(instance, Page):
+        return reverse("wagtailadmin_pages:edit", args=[instance.pk])
+    return reverse(instance.snippet_viewset.get_url_name("edit"), args=[instance.pk])
+
+
+def refuse(request, message, *, api):
+    """The answer to a refused change: JSON for the editor's scripts, a message for forms."""
+    if api:
+        return JsonResponse({"detail": message}, status=403)
+    messages.error(request, message)
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
+def work(view, *, api=False):
+    """A view that changes a translation's segments (or, for a download, reads them): for
+    those who may edit the target, and not while it is locked for them. A reviewer's change
+    to a translation in review goes into a new revision, the one their approval publishes."""
+
+    @functools.wraps(view)
+    def guarded(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, pk=translation_id)
+        target = target_of(translation)
+        if not may_edit(request.user, target):
+            raise PermissionDenied
+        if request.method == "GET":
+            return view(request, translation_id, *args, **kwargs)
+        if lock := review_lock(request.user, target):
+            return refuse(request, lock, api=api)
+        response = view(request, translation_id, *args, **kwargs)
+        if response.status_code < 400 and in_review(target):
+            save_draft(translation, user=request.user)
+        return response
+
+    return guarded
+
+
+def publish(view):
+    """A view that changes what readers see of a translation, or ends it: for those who may
+    publish the target."""
+
+    @functools.wraps(view)
+    def guarded(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, pk=translation_id)
+        if not may_publish(request.user, target_of(translation)):
+            raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return guarded
+
+
+edit_string_translation = work(edit_translation.edit_string_translation, api=True)
+edit_override = work(edit_translation.edit_override, api=True)
+upload_pofile = work(edit_translation.upload_pofile)
+download_pofile = work(edit_translation.download_pofile)
+preview_translation = work(edit_translation.preview_translation)
+stop_translation = publish(edit_translation.stop_translation)
+
+
+@require_POST
+def machine_translate_view(request, translation_id):
+    """wagtail-localize's "Translate with …" button, filling all but names, credits and the
+    slug (translations.machine_translation)."""
+    translation = get_object_or_404(Translation, pk=translation_id)
+    filled = machine_translate(translation, request.user)
+    if filled:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d segment was translated by machine: check it before submitting.",
+                "%(count)d segments were translated by machine: check them before submitting.",
+                filled,
+            )
+            % {"count": filled},
+        )
+    else:
+        messages.warning(request, _("There was nothing the machine could translate."))
+    return redirect(get_valid_next_url_from_request(request) or edit_url(target_of(translation)))
+
+
+machine_translate_view = work(machine_translate_view)
+
+
+def convert_to_alias(request, page_id):
+    """Replacing a translation with its original's content is publishing it: for those who
+    may publish the page. Readers are then served the new content, not the cached page."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not may_publish(request.user, page):
+        raise PermissionDenied
+    response = convert.convert_to_alias(request, page_id)
+    page = Page.objects.get(pk=page_id).specific
+    if request.method == "POST" and page.alias_of_id and page.live:
+        parent = page.get_parent()
+        page_changed(page, parents=[parent] if parent else [])
+    return response
+
+
+def translation_of(instance):
+    """The translation `instance` is the target of (enabled or stopped), or None."""
+    return Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale_id=instance.locale_id
+    ).first()
+
+
+def refuse_unless_publisher(request, instance):
+    """Restarting a stopped translation's syncing, converting it to an alias (buttons of
+    wagtail-localize's editor that post to the edit view itself) and deleting a translation:
+    for those who may publish it."""
+    if translation_of(instance) is not None and not may_publish(request.user, instance):
+        raise PermissionDenied
+
+
+ENDING_BUTTONS = ("localize-restart-translation", "localize-convert-to-alias")
