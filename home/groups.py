@@ -18,6 +18,7 @@ without it; Editors and Translators submit to it.
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.utils import translation
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -47,7 +48,9 @@ WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"  # made by Wagtail's own migrat
 
 
 def translators_group_name(language_code):
-    return f"Translators ({dict(settings.LANGUAGES)[language_code]})"
+    # In English whatever the admin's language: the name is how the group is found again.
+    with translation.override(None):
+        return f"Translators ({dict(settings.LANGUAGES)[language_code]})"
 
 
 def setup_groups():

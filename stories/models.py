@@ -43,6 +43,7 @@ from pagecache import tags
 from . import pictures
 from .blocks import ANALYSIS_LABELS, BriefingBodyBlock, StoryBodyBlock
 from .feeds import StoryFeedsMixin
+from .localize import PerEditionField
 from .provenance import original_of, translated_from, with_original_marks
 from .sharing import share_links
 from .video import parse_video_url, validate_video_url
@@ -825,8 +826,10 @@ class StoryPage(ReaderPage):
         max_length=200,
         blank=True,
         help_text=_(
-            "The translator's name, shown as “Translation: …”. Each edition can credit "
-            "its own translator."
+            "Who translated this version from the partner's language, shown as "
+            "“Translation: …”. Leave it empty on a story written in its original language. "
+            "Each translation credits its own translator, who sets it in the translation "
+            "editor; it starts empty."
         ),
     )
 
@@ -853,7 +856,9 @@ class StoryPage(ReaderPage):
         SynchronizedField("original_headline"),
         SynchronizedField("original_url"),
         SynchronizedField("original_author"),
+        PerEditionField("translator_credit"),
     ]
+    exclude_fields_in_copy = ["translator_credit"]  # a new translation credits nobody yet
 
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),

@@ -94,10 +94,13 @@ def fake_translation(language_code):
 def translate_page(django_capture_on_commit_callbacks):
     """Translate through wagtail-localize and run its on-commit publishing."""
 
-    def _translate(instance, language_code, strings=None):
+    def _translate(instance, language_code, strings=None, edition_fields=None):
         with django_capture_on_commit_callbacks(execute=True):
             translated = translate(
-                instance, language_code, strings or fake_translation(language_code)
+                instance,
+                language_code,
+                strings or fake_translation(language_code),
+                edition_fields=edition_fields,
             )
         # Publishing ran in the on-commit callbacks: read the object as they left it.
         return type(translated).objects.get(pk=translated.pk)

@@ -51,7 +51,7 @@ class LibreTranslator(FailSafeMixin, BaseLibreTranslator):
 # path) of each kind of object, for every kind ("*"), and by the last part of a block's
 # path: names, credits and the slug.
 NOT_FOR_MACHINES = {
-    "*": {"slug", "translator_credit"},
+    "*": {"slug"},
     "stories.author": {"name"},
     "stories.partneroutlet": {"name", "attribution_template"},
 }

@@ -20,19 +20,22 @@ from wagtail_localize.models import (
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.strings import StringValue
 
+from stories.localize import per_edition_fields
+
 
 class MissingStringsError(ValueError):
     pass
 
 
-def translate(instance, language_code, strings, *, publish=True):
+def translate(instance, language_code, strings, *, edition_fields=None, publish=True):
     """Translate `instance` into `language_code`.
 
     `strings` maps each source text (plain text, as the editor shows it) to its
     translation, or is a function from source text to translation. Every
     translatable segment must be covered: a missing one raises MissingStringsError
-    instead of publishing source-language text as a translation. Returns the
-    translated object (for pages, the specific page).
+    instead of publishing source-language text as a translation. `edition_fields` sets
+    the fields a page's translation sets for itself (its translator's credit).
+    Returns the translated object (for pages, the specific page).
     """
     locale = Locale.objects.get(language_code=language_code)
     source, created = TranslationSource.get_or_create_from_instance(instance)
@@ -66,32 +69,42 @@ def translate(instance, language_code, strings, *, publish=True):
             f"No {language_code} text for {len(missing)} segment(s) of {instance!r}: "
             + "; ".join(missing)
         )
-    if publish:
-        translation.save_target(publish=True)
+    if not isinstance(instance, Page):
+        translation.save_target(publish=True)  # snippets have no drafts
     else:
-        save_draft(translation)
+        if not instance.has_translation(locale):
+            translation.save_target(publish=False)  # makes the page, as a draft
+        if edition_fields:
+            set_edition_fields(translation, edition_fields)
+        if publish:
+            publish_translation(translation)
+        else:
+            save_draft(translation)
     translated = instance.get_translation(locale)
     return translated.specific if hasattr(translated, "specific") else translated
 
 
 def save_draft(translation, user=None):
-    """Save `translation` as a new draft revision of its target, from the source as last
+    """Save `translation` as a new draft revision of its page, from the source as last
     synced and the segments translated so far; readers keep seeing what was published.
+    Returns the revision.
 
     wagtail-localize's own `save_target(publish=False)` writes the translated fields into the
     page itself before it makes the revision, and a live page's own row is what readers are
     served: an unreviewed translation, with the original's text in every untranslated
-    segment, was live at once. Here a live page gets a revision only, as Wagtail's "Save
-    draft" does; a page never published (nothing to protect) and snippets, which have no
-    drafts, go through wagtail-localize's own path. Returns the new revision, if any.
+    segment, was live at once. Here the page gets a revision only, as Wagtail's "Save
+    draft" does, carrying the fields each edition sets for itself (stories.localize) from
+    its latest revision.
     """
-    target = translation.get_target_instance()
-    if not isinstance(target, Page) or not target.live or target.alias_of_id:
-        translation.save_target(user=user, publish=False)
-        log = translation.source.translation_logs.filter(locale=translation.target_locale)
-        return log.order_by("-pk").values_list("revision", flat=True).first()
     source = translation.source
+    page = translation.get_target_instance().specific
+    if page.alias_of_id:  # wagtail-localize turns an alias into a page of its own
+        translation.save_target(user=user, publish=False)
+        return Page.objects.get(pk=page.pk).latest_revision
     draft = source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
+    latest = page.get_latest_revision_as_object()
+    for name in per_edition_fields(type(page)):
+        setattr(draft, name, getattr(latest, name))
     draft.slug = find_available_slug(
         draft.get_parent(), slugify(draft.slug), ignore_page_id=draft.pk
     )
@@ -103,6 +116,29 @@ def save_draft(translation, user=None):
     return revision
 
 
+def publish_translation(translation, user=None):
+    """Publish `translation` as `save_draft` builds it: for those who may publish it."""
+    target = translation.get_target_instance()
+    if not isinstance(target, Page):
+        translation.save_target(user=user, publish=True)
+        return None
+    revision = save_draft(translation, user=user)
+    revision.publish(user=user)
+    return revision
+
+
+def set_edition_fields(translation, values, user=None):
+    """Set fields the translation's page sets for itself (its translator's credit) in a new
+    draft revision, from its latest one. Returns the revision."""
+    page = translation.get_target_instance().specific
+    draft = page.get_latest_revision_as_object()
+    allowed = per_edition_fields(type(page))
+    for name, value in values.items():
+        if name in allowed:
+            setattr(draft, name, value)
+    return draft.save_revision(user=user)
+
+
 class KeepExistingTranslationsCreator(TranslationCreator):
     """wagtail-localize's Translate action, minus its overwriting of related objects.
 
@@ -112,10 +148,15 @@ class KeepExistingTranslationsCreator(TranslationCreator):
     replaced the French topic "Drones" (made from English) with the Russian text and
     republished it. Related objects are only submitted for the languages they lack, and
     the rest keep their translation (compare wagtail-localize#878).
+
+    Upstream also starts a new translation from the text the original had when it was
+    first translated into any language, however it changed since: a new translation
+    starts from the original's current text here (the source is synced first).
     """
 
     def create_translations(self, instance, include_related_objects=True):
         if include_related_objects:  # the object the translator chose: as upstream
+            self.sync_source(instance)
             return super().create_translations(instance, include_related_objects)
         existing = set(
             type(instance)
@@ -129,6 +170,14 @@ class KeepExistingTranslationsCreator(TranslationCreator):
             self.target_locales = chosen
             return None
         try:
+            self.sync_source(instance)
             return super().create_translations(instance, include_related_objects)
         finally:
             self.target_locales = chosen
+
+    def sync_source(self, instance):
+        if instance.translation_key in self.seen_objects:
+            return
+        source = TranslationSource.objects.get_for_instance_or_none(instance)
+        if source is not None:
+            source.update_from_db()

@@ -9,7 +9,9 @@ from wagtail.models import Page
 
 from .permissions import locales_worked_by
 from .views import guards
+from .views.credits import edition_fields_view
 from .views.desk import DeskMenuItem, TranslationDeskPanel, TranslationDeskView
+from .views.original import original_view
 from .views.review import submit_translation_for_review
 from .views.submit import SubmitPageTranslationView, SubmitSnippetTranslationView
 from .views.sync import SyncTranslationsView
@@ -43,9 +45,19 @@ def register_translation_desk_urls():
         path("localize/page/<int:page_id>/convert_to_alias/", guards.convert_to_alias),
         path("translation-desk/", TranslationDeskView.as_view(), name="translation_desk"),
         path(
+            "translation-desk/original/<int:page_id>/",
+            original_view,
+            name="translation_desk_original",
+        ),
+        path(
             "translation-desk/results/",
             TranslationDeskView.as_view(results_only=True),
             name="translation_desk_results",
+        ),
+        path(
+            "translation/<int:translation_id>/edition-fields/",
+            edition_fields_view,
+            name="translation_edition_fields",
         ),
         path(
             "translation/<int:translation_id>/submit-for-review/",
@@ -62,6 +74,11 @@ def guard_the_editors_own_buttons(request, instance):
     Wagtail's own checks (its hooks run after this one)."""
     if request.method == "POST" and any(name in request.POST for name in guards.ENDING_BUTTONS):
         guards.refuse_unless_publisher(request, instance)
+
+
+@hooks.register("before_edit_page")
+def publish_translations_as_the_desk_does(request, page):
+    return guards.publish_from_the_editor(request, page.specific)
 
 
 @hooks.register("before_delete_page")

@@ -5,26 +5,28 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "config"
 
 env = environ.Env()
 
-# Every language the site publishes in: (code, English name, is an edition).
-# Editions get navigation and the newsletter; the others are the languages our
-# partners' originals are entered in. Adding a language is one line here.
+# Every language the site publishes in: (code, name, is an edition). Editions get
+# navigation and the newsletter; the others are the languages our partners' originals are
+# entered in. Adding a language is one line here. Names are shown in the reader's or the
+# editor's own language (Django's catalogues name every language it knows).
 MAGAZINE_LANGUAGES = [
-    ("en", "English", True),
-    ("fr", "French", True),
-    ("ru", "Russian", False),
-    ("uk", "Ukrainian", False),
-    ("de", "German", False),
-    ("pt", "Portuguese", False),
-    ("es", "Spanish", False),
-    ("it", "Italian", False),
-    ("pl", "Polish", False),
-    ("ar", "Arabic", False),
+    ("en", _("English"), True),
+    ("fr", _("French"), True),
+    ("ru", _("Russian"), False),
+    ("uk", _("Ukrainian"), False),
+    ("de", _("German"), False),
+    ("pt", _("Portuguese"), False),
+    ("es", _("Spanish"), False),
+    ("it", _("Italian"), False),
+    ("pl", _("Polish"), False),
+    ("ar", _("Arabic"), False),
 ]
 LANGUAGES = [(code, name) for code, name, _edition in MAGAZINE_LANGUAGES]
 EDITION_LANGUAGES = [code for code, _name, edition in MAGAZINE_LANGUAGES if edition]

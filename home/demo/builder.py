@@ -319,7 +319,8 @@ class DemoBuilder:
                     if original
                     else None
                 ),
-                translator_credit=original.get("translator", ""),
+                # Credited on the version that is itself a translation of the partner's.
+                translator_credit=original.get("translator", {}).get(code, ""),
             )
             story.bylines = [
                 StoryByline(author=self.in_locale(self.authors[key], code), sort_order=n)
@@ -340,13 +341,13 @@ class DemoBuilder:
             if target in spec.get("awaiting", ()):
                 continue
             if target != code and not story.has_translation(self.locales[target]):
-                # A translator's name reads the same in every edition.
-                names = (
-                    {story.translator_credit: story.translator_credit}
-                    if story.translator_credit
-                    else {}
+                credit = (spec.get("original") or {}).get("translator", {}).get(target, "")
+                translate(
+                    story,
+                    target,
+                    strings_for(spec, code, target),
+                    edition_fields={"translator_credit": credit},
                 )
-                translate(story, target, strings_for(spec, code, target, extra=names))
         if created and spec.get("revised_standfirst"):
             story = StoryPage.objects.get(pk=story.pk)
             story.standfirst = spec["revised_standfirst"]

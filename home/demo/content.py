@@ -343,7 +343,7 @@ STORIES = [
             "language": "ru",
             "author": "Dmitri Lavrov",
             "days_ago": 3,
-            "translator": "Ilya Sorin",
+            "translator": {"en": "Ilya Sorin", "fr": "Margaux Peyrol"},
         },
         "body": [
             ("analysis_label", "reportage"),
@@ -461,7 +461,7 @@ STORIES = [
             "language": "ru",
             "author": "Anna Belova",
             "days_ago": 4,
-            "translator": "Ilya Sorin",
+            "translator": {"en": "Ilya Sorin", "fr": "Margaux Peyrol"},
         },
         "body": [
             ("analysis_label", "interview"),
@@ -553,7 +553,7 @@ STORIES = [
             "language": "ru",
             "author": "Pavel Semyonov",
             "days_ago": 5,
-            "translator": "Ilya Sorin",
+            "translator": {"en": "Ilya Sorin", "fr": "Margaux Peyrol"},
         },
         "body": [
             ("analysis_label", "analysis"),
@@ -633,7 +633,7 @@ STORIES = [
             "language": "ru",
             "author": "Olga Demina",
             "days_ago": 8,
-            "translator": "Ilya Sorin",
+            "translator": {"en": "Ilya Sorin", "fr": "Margaux Peyrol"},
         },
         "body": [
             (
@@ -723,7 +723,7 @@ STORIES = [
             "language": "ru",
             "author": "Kirill Osipov",
             "days_ago": 10,
-            "translator": "Ilya Sorin",
+            "translator": {"en": "Ilya Sorin", "fr": "Margaux Peyrol"},
         },
         "body": [
             ("analysis_label", "reportage"),
@@ -802,7 +802,7 @@ STORIES = [
             "language": "pt",
             "author": "Rita Valadares",
             "days_ago": 1,
-            "translator": "Tomás Aranha",
+            "translator": {"en": "Tomás Aranha", "fr": "Margaux Peyrol"},
         },
         "body": [
             (

@@ -154,14 +154,17 @@ class TranslationDeskView(ReportView):
     def story_columns(self):
         """The columns before the editions' own: what the story is."""
         return [
-            TitleColumn(
-                "title",
-                label=_("Story"),
-                url_name="wagtailadmin_pages:edit",
-            ),
+            TitleColumn("title", label=_("Story"), get_url=self.story_url),
             Column("locale", label=_("Original language"), accessor="locale.get_display_name"),
             Column("partner", label=_("Partner"), accessor="partner"),
         ]
+
+    def story_url(self, story):
+        """The story's editor for those who may edit it; for the others (translators of
+        another desk's original), the original to read."""
+        if story.permissions_for_user(self.request.user).can_edit():
+            return reverse("wagtailadmin_pages:edit", args=[story.pk])
+        return reverse("translation_desk_original", args=[story.pk])
 
     @cached_property
     def columns(self):

@@ -6,16 +6,19 @@ views themselves are wagtail-localize's: the gate only decides who gets through.
 """
 
 import functools
+from urllib.parse import quote
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.coreutils import string_to_ascii
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, edit_translation
@@ -23,8 +26,9 @@ from wagtail_localize.views import convert, edit_translation
 from pagecache.signals import page_changed
 
 from ..machine_translation import machine_translate
-from ..operations import save_draft
+from ..operations import publish_translation, save_draft
 from ..permissions import in_review, may_edit, may_publish, review_lock
+from ..slugs import follow_headline
 
 
 def target_of(translation):
@@ -65,8 +69,10 @@ def work(view, *, api=False):
         if lock := review_lock(request.user, target):
             return refuse(request, lock, api=api)
         response = view(request, translation_id, *args, **kwargs)
-        if response.status_code < 400 and in_review(target):
-            save_draft(translation, user=request.user)
+        if response.status_code < 400:
+            follow_headline(translation)
+            if in_review(target):
+                save_draft(translation, user=request.user)
         return response
 
     return guarded
@@ -89,7 +95,33 @@ def publish(view):
 edit_string_translation = work(edit_translation.edit_string_translation, api=True)
 edit_override = work(edit_translation.edit_override, api=True)
 upload_pofile = work(edit_translation.upload_pofile)
-download_pofile = work(edit_translation.download_pofile)
+
+
+def named_for_its_story(view):
+    """wagtail-localize names the PO file after the original's title, slugified to ASCII:
+    a Cyrillic or Arabic title left only the language ("-fr.po"). Transliterated here,
+    with the title itself for browsers that read RFC 6266's filename*."""
+
+    @functools.wraps(view)
+    def named(request, translation_id, *args, **kwargs):
+        response = view(request, translation_id, *args, **kwargs)
+        if response.status_code == 200:
+            translation = Translation.objects.select_related("source", "target_locale").get(
+                pk=translation_id
+            )
+            title = translation.source.object_repr
+            code = translation.target_locale.language_code
+            ascii_name = slugify(string_to_ascii(title))[:80] or "translation"
+            unicode_name = quote(f"{slugify(title, allow_unicode=True)[:80]}-{code}.po")
+            response["Content-Disposition"] = (
+                f"attachment; filename=\"{ascii_name}-{code}.po\"; filename*=UTF-8''{unicode_name}"
+            )
+        return response
+
+    return named
+
+
+download_pofile = work(named_for_its_story(edit_translation.download_pofile))
 preview_translation = work(edit_translation.preview_translation)
 stop_translation = publish(edit_translation.stop_translation)
 
@@ -148,3 +180,33 @@ def refuse_unless_publisher(request, instance):
 
 
 ENDING_BUTTONS = ("localize-restart-translation", "localize-convert-to-alias")
+
+
+def publish_from_the_editor(request, page):
+    """The editor's "Publish in …" (a POST to the page's edit view, which wagtail-localize
+    answers): published as `operations.publish_translation` builds it, so that what the
+    translation sets for itself (its credit) is published with it. Returns None when the
+    request is not that."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    translation = translation_of(page)
+    if translation is None or not translation.enabled:
+        return None
+    if not may_publish(request.user, page):
+        raise PermissionDenied
+    language = translation.target_locale.get_display_name()
+    try:
+        publish_translation(translation, user=request.user)
+    except ValidationError as error:
+        messages.error(
+            request,
+            _("“%(title)s” was not published in %(language)s: %(errors)s")
+            % {"title": page.title, "language": language, "errors": " ".join(error.messages)},
+        )
+    else:
+        messages.success(
+            request,
+            _("Published “%(title)s” in %(language)s.")
+            % {"title": Page.objects.get(pk=page.pk).title, "language": language},
+        )
+    return redirect(request.path)

@@ -14,11 +14,13 @@ from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Page
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from ..machine_translation import machine_translate
-from ..operations import save_draft
+from ..operations import publish_translation, save_draft
 from ..permissions import may_edit, may_publish, review_lock
+from ..slugs import follow_headline
 from .guards import edit_url, target_of
 
 
@@ -81,11 +83,13 @@ class SyncTranslationsView(UpdateTranslationsView):
             translation = row["translation"]
             if form.cleaned_data.get("use_machine_translation"):
                 machine_translate(translation, user)
+                follow_headline(translation)
             try:
                 if publish:
-                    translation.save_target(user=user, publish=True)
-                else:
+                    publish_translation(translation, user=user)
+                elif isinstance(row["target"], Page):
                     save_draft(translation, user=user)
+                # A snippet has no drafts: its translation is saved from its own editor.
             except ValidationError as error:
                 messages.error(
                     self.request,
@@ -103,7 +107,7 @@ class SyncTranslationsView(UpdateTranslationsView):
         )
         if not saved:
             return redirect(self.request.get_full_path())
-        languages = ", ".join(row["locale"].get_display_name() for row in saved)
+        languages = ", ".join(str(row["locale"].get_display_name()) for row in saved)
         if publish:
             messages.success(
                 self.request,

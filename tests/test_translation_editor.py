@@ -1,0 +1,286 @@
+"""The translation editor as the desk uses it: what each role is offered, the original to
+read, names in the reader's language, machine translation, slugs, credits and PO files."""
+
+import io
+import json
+
+import polib
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.operations import translate_object
+from wagtail_localize.strings import StringValue
+
+from stories.models import StoryPage
+
+from .factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def users(tree, django_user_model):
+    call_command("setup_groups", stdout=io.StringIO())
+
+    def member(name, group):
+        user = django_user_model.objects.create_user(name, f"{name}@example.com", "pw")
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return {
+        "translator": member("claire", "Translators (French)"),
+        "moderator": member("mo", "Moderators"),
+    }
+
+
+@pytest.fixture
+def russian_story(tree, translate_page):
+    """A live Russian original crediting a Russian author, with an English translation."""
+    author = AuthorFactory(locale=tree.ru.home.locale, name="Dmitri Lavrov")
+    translate_page(
+        author,
+        "en",
+        {"Dmitri Lavrov": "Dmitri Lavrov"}
+        | {author.role: "Correspondent", author.bio: "Reports on the rivers."},
+    )
+    story = StoryPageFactory(
+        parent=tree.ru.section,
+        title="Город, который потерял паром",
+        slug="gorod-parom",
+        topics=[tree.ru.topic],
+        authors=[author],
+        translator_credit="",
+    )
+    story.save_revision().publish()
+    translate_page(story, "en")
+    return story
+
+
+def start_french(story):
+    """What the desk's Translate button does."""
+    translate_object(story, [Locale.objects.get(language_code="fr")])
+    return Translation.objects.get(
+        source=TranslationSource.objects.get_for_instance(story), target_locale__language_code="fr"
+    )
+
+
+def editor_props(client, page):
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return soup, json.loads(soup.select_one(".js-translation-editor")["data-props"])
+
+
+def french_page(story):
+    return StoryPage.objects.get(translation_key=story.translation_key, locale__language_code="fr")
+
+
+def test_a_translator_is_offered_submit_for_review_and_nothing_destructive(
+    client, users, russian_story
+):
+    start_french(russian_story)
+    page = french_page(russian_story)
+    client.force_login(users["translator"])
+    soup, props = editor_props(client, page)
+    assert props["perms"]["canPublish"] is False
+    assert props["perms"]["canDelete"] is False
+    assert props["perms"]["canUnpublish"] is False
+    assert props["links"]["convertToAliasUrl"] is None
+    assert props["object"]["isLocked"] is False
+    footer = soup.select_one(".desk-editor__footer")
+    assert footer.select_one("button[type=submit]").get_text(strip=True) == "Submit for review"
+    assert "desk-editor--submits" in soup.select_one(".desk-editor")["class"]
+    # The original is linked to its read-only view, not to an editor she may not open.
+    original = soup.select_one(".desk-editor__locales a")
+    assert original["href"].startswith(
+        reverse("translation_desk_original", args=[russian_story.pk])
+    )
+    # The versions she may open: only French (English is another desk's).
+    assert soup.select(".desk-editor__locales a")[1:] == []
+
+
+def test_a_moderator_keeps_wagtail_localizes_publish_footer(client, users, russian_story):
+    start_french(russian_story)
+    client.force_login(users["moderator"])
+    soup, props = editor_props(client, french_page(russian_story))
+    assert props["perms"]["canPublish"] is True
+    assert soup.select_one(".desk-editor__footer") is None
+
+
+def test_a_translation_in_review_is_locked_for_its_translator(client, users, russian_story):
+    start_french(russian_story)
+    page = french_page(russian_story)
+    page.get_workflow().start(page, users["translator"])
+    client.force_login(users["translator"])
+    soup, props = editor_props(client, page)
+    assert props["object"]["isLocked"] is True
+    assert "awaiting moderation" in soup.select_one(".desk-editor__locked").get_text()
+    assert soup.select_one(".desk-editor__footer button[type=submit]").has_attr("disabled")
+
+
+def test_topics_and_authors_are_named_as_french_readers_will_see_them(
+    client, users, russian_story, tree, translate_page
+):
+    author = russian_story.bylines.first().author
+    translate_page(
+        author,
+        "fr",
+        {"Dmitri Lavrov": "Dmitri Lavrov"}
+        | {author.role: "Correspondant", author.bio: "Couvre les rivières."},
+    )
+    start_french(russian_story)
+    client.force_login(users["translator"])
+    _soup, props = editor_props(client, french_page(russian_story))
+    related = {
+        s["contentPath"].split(".")[0]: s["source"]["title"]
+        for s in props["segments"]
+        if s["type"] == "related_object"
+    }
+    assert related["story_topics"] == tree.fr.topic.title
+    assert tree.ru.topic.title not in related.values()
+
+
+def test_the_original_reads_in_full_with_its_names_in_the_translators_editions(
+    client, users, russian_story, tree
+):
+    client.force_login(users["translator"])
+    response = client.get(reverse("translation_desk_original", args=[russian_story.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Город, который потерял паром" in html
+    assert "The ferry stopped running in March." in html  # the body
+    assert f"French: {tree.fr.topic.title}" in html
+    assert "Dmitri Lavrov" in html and "not translated yet" in html  # no French author yet
+    # A draft original is for those who may work on it (or one of its translations).
+    draft = StoryPageFactory(parent=tree.section, title="Unpublished", live=False)
+    response = client.get(reverse("translation_desk_original", args=[draft.pk]))
+    assert response.status_code in (302, 403) and b"Unpublished" not in response.content
+
+
+def test_machine_translation_leaves_names_credits_and_the_slug_to_the_translator(
+    client, users, russian_story, settings, tree
+):
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"
+    }
+    partner = PartnerOutletFactory(locale=tree.ru.home.locale, name="Prostye Fakty")
+    story = StoryPage.objects.get(pk=russian_story.pk)
+    story.partner = partner
+    story.body = [
+        ("paragraph", "<p>Paragraph one.</p>"),
+        ("image", {"image": None, "caption": "The empty pier", "credit": "Ana Reis"}),
+    ]
+    story.save_revision().publish()
+    translation = start_french(story)
+    client.force_login(users["translator"])
+    url = reverse("wagtail_localize:machine_translate", args=[translation.pk])
+    client.post(url)
+
+    translated = {
+        segment.context.path.split(".")[-1]: StringTranslation.objects.filter(
+            translation_of=segment.string, context=segment.context, locale=translation.target_locale
+        ).first()
+        for segment in StringSegment.objects.filter(source=translation.source).select_related(
+            "context", "string"
+        )
+    }
+    assert translated["title"].translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE
+    assert translated["caption"] is not None
+    assert translated["credit"] is None, "a photographer's name is not for machines"
+    # The slug was not machine-translated: it follows the machine's headline.
+    assert translated["slug"].tool_name == "Headline"
+    # The partner's name, in the partner's own translation, is left alone too.
+    partner_translation = Translation.objects.get(
+        source=TranslationSource.objects.get_for_instance(partner),
+        target_locale__language_code="fr",
+    )
+    client.post(reverse("wagtail_localize:machine_translate", args=[partner_translation.pk]))
+    name = StringSegment.objects.get(source=partner_translation.source, context__path="name")
+    assert not StringTranslation.objects.filter(
+        translation_of=name.string, locale=partner_translation.target_locale
+    ).exists()
+
+
+def put(client, translation, path, value):
+    segment = StringSegment.objects.get(source=translation.source, context__path=path)
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    response = client.put(url, encode_multipart(BOUNDARY, {"value": value}), MULTIPART_CONTENT)
+    assert response.status_code in (200, 201), response.content
+    return segment
+
+
+def slug_of(translation):
+    segment = StringSegment.objects.get(source=translation.source, context__path="slug")
+    found = StringTranslation.objects.filter(
+        translation_of=segment.string, context=segment.context, locale=translation.target_locale
+    ).first()
+    return found and StringValue(found.data).render_text()
+
+
+def test_the_slug_follows_the_headline_until_the_translator_sets_it(client, users, russian_story):
+    translation = start_french(russian_story)
+    client.force_login(users["translator"])
+    put(client, translation, "title", "La ville qui a perdu son bac")
+    assert slug_of(translation) == "la-ville-qui-a-perdu-son-bac"
+    put(client, translation, "title", "Élections à Varensk : le bac d’abord")
+    assert slug_of(translation) == "elections-a-varensk-le-bac-dabord"
+
+    put(client, translation, "slug", "bac-varensk")
+    put(client, translation, "title", "Un autre titre")
+    assert slug_of(translation) == "bac-varensk", "the translator's own slug is kept"
+
+
+def test_a_new_translation_credits_nobody_until_its_translator_says_who(
+    client, users, russian_story
+):
+    story = StoryPage.objects.get(pk=russian_story.pk)
+    english = story.get_translation(Locale.objects.get(language_code="en")).specific
+    english.translator_credit = "Ilya Sorin"
+    english.save_revision().publish()
+    # French is made from the English version, which credits its own translator.
+    translation = start_french(english)
+    page = french_page(russian_story)
+    assert page.get_latest_revision_as_object().translator_credit == ""
+
+    client.force_login(users["translator"])
+    soup, _props = editor_props(client, page)
+    assert soup.select_one("#id_own_translator_credit")["value"] == ""
+    url = reverse("translation_edition_fields", args=[translation.pk])
+    client.post(url, {"translator_credit": "Margaux Peyrol"})
+    page = french_page(russian_story)
+    assert page.get_latest_revision_as_object().translator_credit == "Margaux Peyrol"
+
+    # A sync keeps it; publishing (the copy desk's) takes it to readers.
+    english.standfirst = "A new standfirst."
+    english.save_revision().publish()
+    client.post(reverse("wagtail_localize:update_translations", args=[translation.source.pk]))
+    assert french_page(russian_story).get_latest_revision_as_object().translator_credit == (
+        "Margaux Peyrol"
+    )
+    client.force_login(users["moderator"])
+    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"})
+    page = french_page(russian_story)
+    assert page.live and page.translator_credit == "Margaux Peyrol"
+    assert page.standfirst == "A new standfirst."
+
+
+def test_the_po_file_is_named_after_the_story_in_any_script(client, users, russian_story):
+    translation = start_french(russian_story)
+    client.force_login(users["translator"])
+    response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
+    assert response.status_code == 200
+    disposition = response["Content-Disposition"]
+    assert 'filename="gorod-kotoryy-poteryal-parom-fr.po"' in disposition
+    assert "filename*=UTF-8''%D0%B3%D0%BE%D1%80%D0%BE%D0%B4" in disposition
+    po = polib.pofile(response.content.decode())
+    assert po.metadata["X-WagtailLocalize-TranslationID"] == str(translation.uuid)
