@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
-from wagtail.models import Locale
+from wagtail.models import Locale, WorkflowState
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -22,6 +22,7 @@ from wagtail_localize.operations import translate_object
 from wagtail_localize.strings import StringValue
 
 from stories.models import StoryPage
+from translations.memory import word_diff
 
 from .factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
 
@@ -284,3 +285,73 @@ def test_the_po_file_is_named_after_the_story_in_any_script(client, users, russi
     assert "filename*=UTF-8''%D0%B3%D0%BE%D1%80%D0%BE%D0%B4" in disposition
     po = polib.pofile(response.content.decode())
     assert po.metadata["X-WagtailLocalize-TranslationID"] == str(translation.uuid)
+
+
+def test_word_diff_marks_what_went_and_what_came():
+    before, now = word_diff(
+        "The ferry stopped in March.", "The ferry stopped running in late March."
+    )
+    assert str(before) == "The ferry stopped in March."
+    assert str(now) == "The ferry stopped <ins>running </ins>in<ins> late</ins> March."
+    # The original's own markup characters are text here, escaped.
+    before, now = word_diff("Vote <counted> today", "Vote counted")
+    assert str(before) == "Vote <del>&lt;</del>counted<del>&gt; today</del>"
+    assert str(now) == "Vote counted"
+
+
+def test_a_changed_passage_comes_back_with_its_previous_translation(
+    client, users, tree, translate_page
+):
+    story = StoryPageFactory(
+        parent=tree.ru.section,
+        title="Паром",
+        slug="parom",
+        standfirst="Паром остановился в марте.",
+        topics=[tree.ru.topic],
+    )
+    story.save_revision().publish()
+    french = translate_page(story, "fr")
+    translation = Translation.objects.get(
+        source=TranslationSource.objects.get_for_instance(story), target_locale=french.locale
+    )
+    story = StoryPage.objects.get(pk=story.pk)
+    story.standfirst = "Паром остановился в конце марта."
+    story.save_revision().publish()
+
+    client.force_login(users["translator"])
+    client.post(reverse("wagtail_localize:update_translations", args=[translation.source.pk]))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[french.pk]))
+    soup = BeautifulSoup(response.content, "html.parser")
+    [item] = soup.select(".desk-memory__item")
+    assert item.select_one("h3").get_text(strip=True) == "Standfirst"
+    # A word diff: Russian declines the month after "конце".
+    assert [tag.get_text() for tag in item.select("del, ins")] == ["марте", "конце марта"]
+    assert "[fr] Паром остановился в марте." in item.get_text()
+
+    # Only what needs translating: the changed standfirst.
+    url = reverse("wagtailadmin_pages:edit", args=[french.pk]) + "?segments=to-do"
+    _soup, props = editor_props_url(client, url)
+    assert [segment["contentPath"] for segment in props["segments"]] == ["standfirst"]
+
+    client.post(item.select_one("form")["action"])
+    standfirst = StringSegment.objects.get(source=translation.source, context__path="standfirst")
+    taken = StringTranslation.objects.get(
+        translation_of=standfirst.string, context=standfirst.context, locale=french.locale
+    )
+    assert taken.tool_name == "Previous translation"
+    assert StringValue(taken.data).render_text() == "[fr] Паром остановился в марте."
+
+    # Not submitted until the translator has checked it against the new wording.
+    submit = reverse("submit_translation_for_review", args=[translation.pk])
+    response = client.post(submit, follow=True)
+    assert "unchecked since the original changed" in response.content.decode()
+    assert not WorkflowState.objects.filter(object_id=str(french.pk)).exists()
+    put(client, translation, "standfirst", "Le bac s’est arrêté fin mars.")
+    client.post(submit)
+    assert WorkflowState.objects.get(object_id=str(french.pk)).status == "in_progress"
+
+
+def editor_props_url(client, url):
+    response = client.get(url)
+    soup = BeautifulSoup(response.content, "html.parser")
+    return soup, json.loads(soup.select_one(".js-translation-editor")["data-props"])

@@ -11,6 +11,7 @@ from .permissions import locales_worked_by
 from .views import guards
 from .views.credits import edition_fields_view
 from .views.desk import DeskMenuItem, TranslationDeskPanel, TranslationDeskView
+from .views.memory import use_previous_view
 from .views.original import original_view
 from .views.review import submit_translation_for_review
 from .views.submit import SubmitPageTranslationView, SubmitSnippetTranslationView
@@ -58,6 +59,11 @@ def register_translation_desk_urls():
             "translation/<int:translation_id>/edition-fields/",
             edition_fields_view,
             name="translation_edition_fields",
+        ),
+        path(
+            "translation/<int:translation_id>/memory/<int:segment_id>/use/",
+            use_previous_view,
+            name="translation_use_previous",
         ),
         path(
             "translation/<int:translation_id>/submit-for-review/",

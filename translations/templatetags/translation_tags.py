@@ -9,9 +9,17 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def editor_props_for_desk(context):
-    """wagtail-localize's editor props, rewritten for the signed-in user (translations.editor)."""
-    return editor.for_desk(context["props"], context["request"].user, context["instance"])
+def desk_editor(context):
+    """wagtail-localize's editor for the signed-in user, and what the translation memory
+    holds (translations.editor); ?segments=to-do lists only what needs the translator."""
+    request = context["request"]
+    return editor.for_desk(
+        context["props"],
+        request.user,
+        context["instance"],
+        context["translation"],
+        only_to_do=request.GET.get("segments") == "to-do",
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -17,20 +17,14 @@ from .guards import edit_url, target_of
 
 
 def edition_fields(page):
-    """[(name, label, help text, value)] of the fields `page` sets for itself, as its latest
-    revision has them."""
+    """[(name, label, value)] of the fields `page` sets for itself, as its latest revision
+    has them."""
     names = per_edition_fields(type(page))
     if not names:
         return []
     latest = page.get_latest_revision_as_object()
     return [
-        (
-            name,
-            page._meta.get_field(name).verbose_name,
-            page._meta.get_field(name).help_text,
-            getattr(latest, name),
-        )
-        for name in names
+        (name, page._meta.get_field(name).verbose_name, getattr(latest, name)) for name in names
     ]
 
 

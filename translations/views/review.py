@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
+from .. import memory
 from ..operations import save_draft
 from ..permissions import review_lock
 
@@ -47,6 +48,20 @@ def submit_translation_for_review(request, translation_id):
             % {"count": total - done},
         )
         return redirect(edit_url)
+    unchecked = sum(1 for change in memory.recall(translation).changes if change.taken)
+    if unchecked:
+        messages.error(
+            request,
+            ngettext(
+                "%(count)d passage still has its previous translation, unchecked since the "
+                "original changed: edit it (or save it as it is) before submitting.",
+                "%(count)d passages still have their previous translation, unchecked since the "
+                "original changed: edit them (or save them as they are) before submitting.",
+                unchecked,
+            )
+            % {"count": unchecked},
+        )
+        return redirect(edit_url + "?segments=to-do")
     try:
         save_draft(translation, user=request.user)
     except ValidationError as error:
