@@ -1,6 +1,7 @@
 """Topics, sections, stories, briefings and the snippets stories use."""
 
 import contextlib
+import copy
 import functools
 import string
 
@@ -42,6 +43,12 @@ from pagecache import tags
 
 from . import pictures
 from .blocks import ANALYSIS_LABELS, BriefingBodyBlock, StoryBodyBlock
+from .choosers import (
+    author_message,
+    cross_language_links,
+    in_locale,
+    topic_message,
+)
 from .feeds import StoryFeedsMixin
 from .localize import PerEditionField
 from .provenance import original_of, translated_from, with_original_marks
@@ -632,14 +639,41 @@ PROVENANCE_REQUIRED = (
 
 
 class StoryPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.locale_id:  # a new story: its section's language
+            self.instance.locale = self.parent_page.locale
+        # Choosers open in the story's language (stories.choosers).
+        if "partner" in self.fields:
+            in_locale(self.fields["partner"], self.instance.locale)
+        for relation, name in (("story_topics", "topic"), ("bylines", "author")):
+            formset = self.formsets.get(relation)
+            if formset is not None:
+                fields = copy.deepcopy(formset.form.base_fields)
+                in_locale(fields[name], self.instance.locale)
+                formset.form = type(formset.form.__name__, (formset.form,), {})
+                formset.form.base_fields = fields
+
+    def chosen(self, relation):
+        return [
+            form
+            for form in self.formsets[relation].forms
+            if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
     def clean(self):
         cleaned_data = super().clean()
         self.clean_provenance(cleaned_data)
-        forms_ = [
-            form
-            for form in self.formsets["story_topics"].forms
-            if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
+        locale = self.instance.locale
+        forms_ = self.chosen("story_topics")
+        for form in forms_:
+            topic = form.cleaned_data.get("topic")
+            if topic is not None and topic.locale_id != locale.pk:
+                form.add_error("topic", topic_message(topic, locale))
+        for form in self.chosen("bylines"):
+            author = form.cleaned_data.get("author")
+            if author is not None and author.locale_id != locale.pk:
+                form.add_error("author", author_message(author, locale))
         if sum(1 for form in forms_ if form.cleaned_data.get("is_focus")) > 1:
             raise forms.ValidationError(_("Only one topic can be the story's focus."))
         topic_ids = [
@@ -904,6 +938,15 @@ class StoryPage(ReaderPage):
                 name="stories_edition_newest_first",
             ),
         ]
+
+    def clean(self):
+        super().clean()
+        # Topics and bylines are checked by the form (they are not on the page until it is
+        # saved) and by the translation desk; the partner is a field of the page itself.
+        if self.locale_id and self.partner_id and self.partner.locale_id != self.locale_id:
+            raise ValidationError(
+                {"partner": cross_language_links(self, self.locale, relations=("partner",))}
+            )
 
     def save(self, *args, **kwargs):
         if self.live and self.published_at is None:

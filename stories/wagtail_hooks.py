@@ -1,8 +1,19 @@
+from django.urls import path
 from wagtail import hooks
 
+from .chooser_views import EditionBrowseView
 from .dashboard import StoryDeskPanel
 from .listings import StoryListingViewSet, StoryPageViewSet
 from .rich_text import ReaderPageLinkHandler
+
+
+@hooks.register("register_admin_urls")
+def register_edition_page_chooser():
+    view = EditionBrowseView.as_view()
+    return [
+        path("choose-page/edition/<str:language_code>/", view, name="edition_page_chooser"),
+        path("choose-page/edition/<str:language_code>/<int:parent_page_id>/", view),
+    ]
 
 
 @hooks.register("register_admin_viewset")

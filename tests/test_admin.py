@@ -1,6 +1,7 @@
 """Editors can open every page and snippet form, and bad input gets a message."""
 
 import datetime
+import json
 
 import feedparser
 import pytest
@@ -327,3 +328,49 @@ def test_every_field_editors_fill_says_what_readers_see():
         and not getattr(field, "help_text", "")
     ]
     assert silent == []
+
+
+def test_a_story_links_only_to_topics_authors_and_a_partner_of_its_language(editor, tree):
+    french_author = AuthorFactory(locale=tree.fr.home.locale, name="Claire Vasseur")
+    french_partner = PartnerOutletFactory(locale=tree.fr.home.locale, name="Faits simples")
+    response = post_story(
+        editor,
+        tree,
+        body=[],
+        topics=[{"topic": tree.topics[0].pk}, {"topic": tree.fr.topic.pk}],
+        bylines=inline_formset([{"author": french_author.pk}]),
+        partner=french_partner.pk,
+        original_headline="Паром",
+        original_url="https://plain-facts.example/parom",
+        original_published_at="2026-11-20",
+    )
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    errors = [e.get_text(" ", strip=True) for e in soup.select(".w-field__errors")]
+    errors = [e for e in errors if e]
+    assert errors == [
+        # Beside the French topic, the French author and the French partner, tab by tab.
+        f"The topic “{tree.fr.topic.title}” is in French: choose a topic in English, or "
+        "translate this one into English first.",
+        "The author “Claire Vasseur” is the French version: choose the English one, or "
+        "translate the author into English first.",
+        "The partner outlet “Faits simples” is its French version: choose its English version, "
+        "or translate the partner outlet into English first.",
+    ]
+    assert not StoryPage.objects.filter(slug="ferry-halted").exists()
+
+
+def test_the_story_form_opens_its_choosers_in_the_storys_language(editor, tree):
+    story = StoryPageFactory(parent=tree.fr.section, topics=[tree.fr.topic])
+    html = editor.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).content.decode()
+    assert reverse("edition_page_chooser", args=["fr"]) in html
+    assert "/admin/snippets/choose/stories/author/?locale=fr" in html
+    assert "/admin/snippets/choose/stories/partneroutlet/?locale=fr" in html
+
+    # The topic chooser opens on the French topics, not at the root.
+    url = reverse("edition_page_chooser", args=["fr"]) + "?page_type=stories.topicpage"
+    response = editor.get(url)
+    assert response.status_code == 200
+    listing = json.loads(response.content)["html"]
+    assert tree.fr.topic.title in listing and tree.fr.topic2.title in listing
+    assert tree.topics[0].title not in listing.replace(tree.fr.topic.title, "")

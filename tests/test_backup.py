@@ -43,6 +43,7 @@ def test_a_restored_site_renders_every_page_as_before(
         authors=[author],
         lead_image=ImageFactory(title="Empty pier"),
     )
+    translate_page(author, "fr")
     french = translate_page(story, "fr")
     Subscriber.objects.create(email="reader@example.com", edition="fr", status="confirmed")
     django_user_model.objects.create_user("desk", "desk@example.com", "s3cret-pw")

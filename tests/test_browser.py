@@ -23,14 +23,16 @@ def test_reader_expands_a_card_reads_the_story_and_switches_edition(
     live_server, browser, tree, translate_page
 ):
     topic = tree.topics[0]
+    author = AuthorFactory(name="Inès Marlow")
     story = StoryPageFactory(
         parent=tree.section,
         title="The town that lost its ferry",
         topics=[topic],
         focus=topic,
-        authors=[AuthorFactory(name="Inès Marlow")],
+        authors=[author],
         lead_video_url="https://www.youtube.com/watch?v=abcdefghijk",
     )
+    translate_page(author, "fr")
     translate_page(story, "fr")
 
     page = browser.new_page(viewport={"width": 375, "height": 740})

@@ -168,6 +168,7 @@ def test_desk_filters(editor, tree, locales, translate_page):
     from_partner = StoryPageFactory(
         parent=tree.ru.section, slug="partnered", title="partnered", partner=partner
     )
+    translate_page(partner, "fr")
     translate_page(from_partner, "fr")
     StoryPageFactory(parent=tree.ru.section, slug="plain", title="plain")
     url = reverse("translation_desk")

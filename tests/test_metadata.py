@@ -133,16 +133,19 @@ def test_article_type_follows_the_analysis_label(client, tree, label, schema_typ
 
 def test_translation_points_to_its_original(client, tree, locales, translate_page):
     partner = PartnerOutletFactory(name="Plain Facts", locale=locales["ru"])
+    author = AuthorFactory(locale=locales["ru"])
     original = StoryPageFactory(
         parent=tree.ru.section,
         title="Город без парома",
         slug="gorod-bez-paroma",
-        authors=[AuthorFactory(locale=locales["ru"])],
+        authors=[author],
         partner=partner,
         original_language="ru",
         original_url="https://plain-facts.example/gorod",
         original_headline="Город без парома",
     )
+    translate_page(partner, "en")
+    translate_page(author, "en")
     # Each edition credits its own translator, in the translation editor.
     english = translate_page(original, "en", edition_fields={"translator_credit": "Ilya Sorin"})
     article = json_ld(page(client, english.url))["NewsArticle"]

@@ -262,7 +262,7 @@ def test_original_page_does_not_claim_to_be_a_translation(client, tree):
     original = StoryPageFactory(
         parent=tree.ru.section,
         slug="original",
-        partner=PartnerOutletFactory(name="Простые факты"),
+        partner=PartnerOutletFactory(name="Простые факты", locale=tree.ru.home.locale),
         original_language="ru",
         original_url="https://plain-facts.example/a",
         translator_credit="Ilya Sorin",

@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from stories.models import PartnerOutlet, StoryPage
-from syndication.importing import import_partner_feed
+from syndication.importing import import_partner_feed, partner_in
 from syndication.models import ImportedStory
 from syndication.sanitising import body_blocks
 
@@ -166,7 +166,7 @@ def test_a_story_entered_by_hand_is_not_imported_again(tree, partner):
 
     StoryPageFactory(
         parent=tree.ru.section,
-        partner=partner,
+        partner=partner_in(tree.ru.section.locale, partner),
         original_url="https://plain-facts.example/2026/11/water-tariffs",
     )
     report = import_partner_feed(partner)

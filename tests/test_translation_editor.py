@@ -24,7 +24,7 @@ from wagtail_localize.strings import StringValue
 from stories.models import StoryPage
 from translations.memory import word_diff
 
-from .factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
+from .factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory, TopicPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -355,3 +355,26 @@ def editor_props_url(client, url):
     response = client.get(url)
     soup = BeautifulSoup(response.content, "html.parser")
     return soup, json.loads(soup.select_one(".js-translation-editor")["data-props"])
+
+
+def test_a_translation_linking_to_an_untranslated_topic_is_not_submitted(client, users, tree):
+    only_russian = TopicPageFactory(parent=tree.ru.topic_index, title="Паромы", slug="paromy")
+    story = StoryPageFactory(
+        parent=tree.ru.section, title="Паром", slug="parom", topics=[only_russian]
+    )
+    story.save_revision().publish()
+    source, _ = TranslationSource.get_or_create_from_instance(story)
+    translation = Translation.objects.create(source=source, target_locale=tree.fr.home.locale)
+    translation.save_target(publish=False)  # the topic stays the Russian one until translated
+    client.force_login(users["translator"])
+    for path in ("title", "slug", "standfirst", "summary", "dateline", "body"):
+        for segment in StringSegment.objects.filter(source=source, context__path__startswith=path):
+            put(client, translation, segment.context.path, f"FR {path}")
+
+    response = client.post(
+        reverse("submit_translation_for_review", args=[translation.pk]), follow=True
+    )
+    assert "The topic “Паромы” is in Russian: choose a topic in French" in (
+        response.content.decode()
+    )
+    assert not WorkflowState.objects.exists()

@@ -7,6 +7,7 @@ Going through TranslationSource, not copying pages by hand, is what retargets
 bylines, topics and partner outlets to their translated versions.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page
@@ -20,7 +21,9 @@ from wagtail_localize.models import (
 from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.strings import StringValue
 
+from stories.choosers import cross_language_links
 from stories.localize import per_edition_fields
+from stories.models import StoryPage
 
 
 class MissingStringsError(ValueError):
@@ -84,7 +87,7 @@ def translate(instance, language_code, strings, *, edition_fields=None, publish=
     return translated.specific if hasattr(translated, "specific") else translated
 
 
-def save_draft(translation, user=None):
+def save_draft(translation, user=None, *, linking_its_own_language=False):
     """Save `translation` as a new draft revision of its page, from the source as last
     synced and the segments translated so far; readers keep seeing what was published.
     Returns the revision.
@@ -95,6 +98,10 @@ def save_draft(translation, user=None):
     segment, was live at once. Here the page gets a revision only, as Wagtail's "Save
     draft" does, carrying the fields each edition sets for itself (stories.localize) from
     its latest revision.
+
+    `linking_its_own_language` refuses (ValidationError) a draft that would link to topics,
+    authors or a partner of another language: a sync may leave the original's own there
+    until they are translated, but a translation sent for review or published may not.
     """
     source = translation.source
     page = translation.get_target_instance().specific
@@ -102,6 +109,12 @@ def save_draft(translation, user=None):
         translation.save_target(user=user, publish=False)
         return Page.objects.get(pk=page.pk).latest_revision
     draft = source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
+    if (
+        linking_its_own_language
+        and isinstance(draft, StoryPage)
+        and (problems := cross_language_links(draft, translation.target_locale))
+    ):
+        raise ValidationError(problems)
     latest = page.get_latest_revision_as_object()
     for name in per_edition_fields(type(page)):
         setattr(draft, name, getattr(latest, name))
@@ -122,7 +135,7 @@ def publish_translation(translation, user=None):
     if not isinstance(target, Page):
         translation.save_target(user=user, publish=True)
         return None
-    revision = save_draft(translation, user=user)
+    revision = save_draft(translation, user=user, linking_its_own_language=True)
     revision.publish(user=user)
     return revision
 

@@ -63,7 +63,7 @@ def submit_translation_for_review(request, translation_id):
         )
         return redirect(edit_url + "?segments=to-do")
     try:
-        save_draft(translation, user=request.user)
+        save_draft(translation, user=request.user, linking_its_own_language=True)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(edit_url)
