@@ -7,7 +7,8 @@ publish, and may not touch the other editions or the originals. They may also ch
 authors and partner outlets, which they translate; stories.wagtail_hooks limits that to
 their own language, since Django's permissions cannot say "only in French".
 
-Editors and Moderators may see, export and delete newsletter subscribers, and add and
+Editors and Moderators may see, export and delete newsletter subscribers, plan translations
+(assign them and set deadlines; translators claim their own on the desk), and add and
 change authors and partner outlets; translators may not do the first, and may change authors
 and partners only in their own language. Only administrators delete authors and partners.
 
@@ -41,6 +42,8 @@ DESK_SNIPPET_PERMISSIONS = (
     "add_partneroutlet",
     "change_partneroutlet",
 )
+# The desk plans translations: who has each one, and by when (translations.Assignment).
+PLANNING_PERMISSIONS = ("add_assignment", "change_assignment", "delete_assignment")
 # The desk looks after the newsletter's list: see, export, and erase on request.
 SUBSCRIBER_PERMISSIONS = ("view_subscriber", "delete_subscriber")
 COPY_DESK = "Copy desk review"
@@ -73,6 +76,9 @@ def setup_groups():
     desk_snippet_permissions = Permission.objects.filter(
         content_type__app_label="stories", codename__in=DESK_SNIPPET_PERMISSIONS
     )
+    planning_permissions = Permission.objects.filter(
+        content_type__app_label="translations", codename__in=PLANNING_PERMISSIONS
+    )
     for name in ("Editors", "Moderators"):
         group, created = Group.objects.get_or_create(name=name)
         if created:  # Wagtail's migration normally made them; a bare database gets the basics.
@@ -81,7 +87,9 @@ def setup_groups():
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=root, permission=permission
                 )
-        group.permissions.add(*subscriber_permissions, *desk_snippet_permissions)
+        group.permissions.add(
+            *subscriber_permissions, *desk_snippet_permissions, *planning_permissions
+        )
     snippet_permissions = Permission.objects.filter(
         content_type__app_label="stories", codename__in=TRANSLATOR_SNIPPET_PERMISSIONS
     )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 import pagecache
@@ -291,6 +291,14 @@ class MagazineSettings(BaseSiteSetting):
 @receiver([post_save, post_delete], sender=MagazineSettings)
 def forget_magazine_settings(instance, **kwargs):
     cache.delete(MagazineSettings.cache_key(instance.site_id))
+
+
+@receiver(post_save, sender=MagazineSettings)
+def name_the_site_after_the_magazine(instance, **kwargs):
+    # The admin's dashboard and title are the Site's name (its host name when it has none:
+    # a translator's dashboard read "127.0.0.1"). An update, not a save: the page cache
+    # forgets everything when a Site is saved, and the magazine's name is purged already.
+    Site.objects.filter(pk=instance.site_id).update(site_name=instance.name)
 
 
 @receiver([page_published, page_unpublished, post_page_move, post_delete], sender=SectionPage)

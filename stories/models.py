@@ -687,8 +687,17 @@ class StoryPageForm(WagtailAdminPageForm):
         partner = cleaned_data.get("partner")
         if partner is None:
             return
-        if not cleaned_data.get("original_language") and partner.language:
-            cleaned_data["original_language"] = partner.language
+        if not cleaned_data.get("original_language") and "original_language" in self.fields:
+            # Not guessed from the partner: a story the desk wrote in English with a
+            # partner's reporting is not "Translated from Russian".
+            self.add_error(
+                "original_language",
+                _(
+                    "Which language was the original written in? %(partner)s publishes in "
+                    "%(language)s; choose this story's own language if it was not translated."
+                )
+                % {"partner": partner.name, "language": partner.get_language_display()},
+            )
         locale = self.instance.locale if self.instance.locale_id else self.parent_page.locale
         # Publishing, or a step that ends in it: submitting to, or acting in, a workflow.
         publishing = any(

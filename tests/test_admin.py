@@ -141,8 +141,12 @@ def test_a_partners_story_needs_its_provenance(editor, tree, locales):
     soup = BeautifulSoup(response.content, "html.parser")
     errors = [e for e in soup.select(".w-field__errors") if e.get_text(strip=True)]
     message = "A partner's story needs this: fill it in, or clear the partner outlet."
-    # Headline, URL and date; the language comes from the partner when left empty.
-    assert [e.get_text(strip=True) for e in errors] == [message] * 3
+    language = (
+        "Which language was the original written in? Plain Facts publishes in Russian; "
+        "choose this story's own language if it was not translated."
+    )
+    # Headline, URL, language (never guessed from the partner) and date.
+    assert [e.get_text(strip=True) for e in errors] == [message, message, language, message]
     assert not StoryPage.objects.filter(slug="ferry-halted").exists()
 
     response = post_story(
@@ -153,6 +157,7 @@ def test_a_partners_story_needs_its_provenance(editor, tree, locales):
         partner=partner.pk,
         original_headline="Паром остановлен",
         original_url="https://plain-facts.example/ferry",
+        original_language="ru",
         original_published_at="2026-11-20",
     )
     assert response.status_code == 302
@@ -340,6 +345,7 @@ def test_a_story_links_only_to_topics_authors_and_a_partner_of_its_language(edit
         topics=[{"topic": tree.topics[0].pk}, {"topic": tree.fr.topic.pk}],
         bylines=inline_formset([{"author": french_author.pk}]),
         partner=french_partner.pk,
+        original_language="ru",
         original_headline="Паром",
         original_url="https://plain-facts.example/parom",
         original_published_at="2026-11-20",

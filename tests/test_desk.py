@@ -1,15 +1,21 @@
 """Each story's state in each edition, in a fixed number of queries."""
 
+import datetime
+import io
+
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from wagtail_localize.models import Translation, TranslationSource
 
 from stories.models import StoryPage
 from translations import desk
+from translations.models import Assignment
 from translations.operations import save_draft
 
 from .factories import PartnerOutletFactory, SectionPageFactory, StoryPageFactory
@@ -119,13 +125,14 @@ def desk_rows(response):
     for tr in table.select("tbody tr"):
         cells = tr.find_all("td")
         title = cells[0].get_text(" ", strip=True)
-        rows[title] = {
-            heading: (
-                " ".join(cell.get_text(" ", strip=True).split()),
-                cell.a["href"] if cell.a else None,
-            )
-            for heading, cell in zip(headings, cells, strict=True)
-        }
+        rows[title] = {}
+        for heading, cell in zip(headings, cells, strict=True):
+            plan = cell.select_one(".desk-cell__plan")
+            if plan:  # who has it, since when, and its buttons: see test_the_desk_plans_…
+                for part in [plan, *plan.find_next_siblings()]:
+                    part.extract()
+            text = " ".join(cell.get_text(" ", strip=True).split())
+            rows[title][heading] = (text, cell.a["href"] if cell.a else None)
     return rows
 
 
@@ -239,3 +246,95 @@ def test_dashboard_counts_the_translators_edition(french_translator, tree, trans
     assert "1 Up to date" in counts
     assert "edition=fr" in counts["2 Not translated"]
     assert "status=missing" in counts["2 Not translated"]
+
+
+ROWS = "table.listing tbody tr"
+
+
+def test_the_desk_lists_only_live_originals(editor, tree):
+    published_story(tree, "live-one")
+    StoryPageFactory(parent=tree.ru.section, slug="draft-one", title="draft-one", live=False)
+    assert set(desk_rows(editor.get(reverse("translation_desk")))) == {"live-one"}
+
+
+def test_the_desk_plans_who_translates_what_by_when(client, tree, django_user_model):
+    call_command("setup_groups", stdout=io.StringIO())
+
+    def member(name, group, first_name):
+        user = django_user_model.objects.create_user(name, first_name=first_name, password="pw")
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    claire = member("claire", "Translators (French)", "Claire")
+    marc = member("marc", "Translators (French)", "Marc")
+    eda = member("eda", "Editors", "Eda")
+    story = published_story(tree, "ferry-plan")
+    published_story(tree, "other-story")
+    desk_url = reverse("translation_desk") + "?edition=fr"
+    claim = reverse("translation_desk_claim", args=[story.pk, "fr"])
+
+    client.force_login(claire)
+    rows = BeautifulSoup(client.get(desk_url).content, "html.parser").select(ROWS)
+    assert len(rows) == 2 and all("waiting since" in row.get_text() for row in rows)
+    client.post(claim)
+    assert Assignment.objects.get(original=story).assignee == claire
+    cells = {
+        r.select_one("td").get_text(strip=True): r
+        for r in BeautifulSoup(client.get(desk_url + "&assigned=me").content, "html.parser").select(
+            ROWS
+        )
+    }
+    assert set(cells) == {"ferry-plan"}
+    assert "yours" in cells["ferry-plan"].get_text()
+    # A claim may not go to a translator of another edition, nor be taken by a colleague.
+    assert client.post(reverse("translation_desk_claim", args=[story.pk, "en"])).status_code in (
+        302,
+        403,
+    )
+    assert not Assignment.objects.filter(original=story, locale__language_code="en").exists()
+    client.force_login(marc)
+    response = client.post(claim, follow=True)
+    assert "is already Claire" in response.content.decode()
+    assert Assignment.objects.get(original=story).assignee == claire
+    # Translators do not plan for others.
+    plan = reverse("translation_desk_plan", args=[story.pk, "fr"])
+    assert client.get(plan).status_code in (302, 403)
+
+    # The desk's editor gives it to Marc, due yesterday: overdue.
+    client.force_login(eda)
+    yesterday = (timezone.now() - datetime.timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
+    client.post(plan, {"assignee": marc.pk, "deadline": yesterday})
+    assignment = Assignment.objects.get(original=story)
+    assert (assignment.assignee, assignment.deadline is not None) == (marc, True)
+    page = client.get(desk_url + "&order=deadline").content
+    row = BeautifulSoup(page, "html.parser").select_one(ROWS)
+    assert row.select_one("td").get_text(strip=True) == "ferry-plan"
+    assert row.select_one(".desk-cell__deadline--overdue") is not None
+    assert "Marc" in row.get_text()
+
+
+def test_the_desk_finds_a_story_by_its_headline_in_any_language(editor, tree, translate_page):
+    story = StoryPageFactory(parent=tree.ru.section, slug="parom", title="Паром через Варгу")
+    story.save_revision().publish()
+    translate_page(story, "fr")
+    published_story(tree, "something-else")
+    # PostgreSQL folds the case of every script; SQLite's LIKE only of ASCII letters.
+    assert set(desk_rows(editor.get(reverse("translation_desk"), {"q": "Паром"}))) == {
+        "Паром через Варгу"
+    }
+    french_title = story.get_translation(tree.fr.home.locale).title
+    assert set(desk_rows(editor.get(reverse("translation_desk"), {"q": french_title[5:]}))) == {
+        "Паром через Варгу"
+    }
+
+
+def test_every_dashboard_is_titled_with_the_magazines_name(client, tree, french_translator):
+    from home.models import MagazineSettings
+
+    site = tree.home.get_site()
+    settings = MagazineSettings.for_site(site)
+    settings.name = "The Varna Courier"
+    settings.save()
+    html = french_translator.get(reverse("wagtailadmin_home")).content.decode()
+    assert "The Varna Courier" in html
+    assert "localhost" not in BeautifulSoup(html, "html.parser").select_one("h1, title").get_text()

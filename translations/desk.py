@@ -5,8 +5,10 @@ queryset of original stories, so the desk can filter on it, count it and page th
 thousands of stories in a fixed number of queries.
 """
 
+import datetime
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     BooleanField,
@@ -23,6 +25,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import (
@@ -32,6 +35,8 @@ from wagtail_localize.models import (
     TranslationLog,
     TranslationSource,
 )
+
+from .models import Assignment
 
 ORIGINAL = "original"
 MISSING = "missing"
@@ -56,10 +61,20 @@ class EditionStatus:
     page_id: int | None = None
     source_id: int | None = None
     percent: int | None = None
+    waiting_since: datetime.datetime | None = None  # since when it waits for the desk
+    assignee_id: int | None = None
+    assignee: str = ""  # the assignee's name
+    deadline: datetime.datetime | None = None
+
+    @property
+    def overdue(self):
+        return self.deadline is not None and self.deadline < timezone.now()
 
 
 def originals(queryset):
-    """The pages of `queryset` that are not wagtail-localize translations of another page."""
+    """The pages of `queryset` that are not wagtail-localize translations of another page.
+    (The desk lists the live ones: an original still in review or only scheduled may
+    change before it is published, and is not for translating yet.)"""
     return queryset.exclude(
         Exists(
             Translation.objects.filter(
@@ -98,6 +113,7 @@ def with_edition_states(queryset, locales):
         p = _prefix(locale)
         target = Page.objects.filter(translation_key=OuterRef("translation_key"), locale=locale)
         segments = StringSegment.objects.filter(source_id=OuterRef("desk_source"))
+        assignments = Assignment.objects.filter(original_id=OuterRef("pk"), locale=locale)
         translated = Exists(
             StringTranslation.objects.filter(
                 translation_of_id=OuterRef("string_id"),
@@ -111,13 +127,15 @@ def with_edition_states(queryset, locales):
                 p + "page": Subquery(target.values("pk")[:1]),
                 p + "live": Exists(target.filter(live=True)),
                 p + "draft": Exists(target.filter(has_unpublished_changes=True)),
-                p + "in_review": Exists(
+                p + "review_since": Subquery(
                     WorkflowState.objects.filter(
                         base_content_type=page_type,
                         object_id=Cast(OuterRef(p + "page"), CharField()),
                         status=WorkflowState.STATUS_IN_PROGRESS,
-                    )
+                    ).values("created_at")[:1]
                 ),
+                p + "assignee": Subquery(assignments.values("assignee_id")[:1]),
+                p + "deadline": Subquery(assignments.values("deadline")[:1]),
                 p + "translation": Subquery(
                     Translation.objects.filter(
                         source_id=OuterRef("desk_source"), target_locale=locale
@@ -149,7 +167,7 @@ def with_edition_states(queryset, locales):
                 p + "state": Case(
                     When(locale=locale, then=Value(ORIGINAL)),
                     When(**{p + "page__isnull": True}, then=Value(MISSING)),
-                    When(**{p + "in_review": True}, then=Value(IN_REVIEW)),
+                    When(**{p + "review_since__isnull": False}, then=Value(IN_REVIEW)),
                     # Made by hand rather than through wagtail-localize: live means done.
                     When(
                         **{p + "translation__isnull": True, p + "live": True},
@@ -176,16 +194,38 @@ def state_lookup(locale):
     return _prefix(locale) + "state"
 
 
-def status(page, locale):
-    """The EditionStatus of a page annotated by `with_edition_states`."""
+def status(page, locale, names=None):
+    """The EditionStatus of a page annotated by `with_edition_states`; `names` maps the ids
+    of users to their names (see `assignee_names`)."""
     p = _prefix(locale)
     state = getattr(page, p + "state")
-    if state in (ORIGINAL, MISSING):
-        return EditionStatus(state, page_id=page.pk if state == ORIGINAL else None)
+    if state == ORIGINAL:
+        return EditionStatus(state, page_id=page.pk)
+    plan = {
+        "assignee_id": getattr(page, p + "assignee"),
+        "assignee": (names or {}).get(getattr(page, p + "assignee"), ""),
+        "deadline": getattr(page, p + "deadline"),
+    }
+    if state == MISSING:
+        return EditionStatus(state, waiting_since=page.first_published_at, **plan)
     total, done = getattr(page, p + "total"), getattr(page, p + "done")
+    waiting_since = {
+        IN_REVIEW: getattr(page, p + "review_since"),
+        OUT_OF_DATE: page.last_published_at,
+        IN_PROGRESS: getattr(page, p + "synced"),
+    }.get(state)
     return EditionStatus(
         state,
         page_id=getattr(page, p + "page"),
         source_id=page.desk_source,
         percent=100 * done // total if total else 100,
+        waiting_since=waiting_since,
+        **plan,
     )
+
+
+def assignee_names(pages, locales):
+    """{user id: name} for the assignees of `pages` (annotated) in `locales`: one query."""
+    ids = {getattr(page, _prefix(locale) + "assignee") for page in pages for locale in locales}
+    users = get_user_model().objects.filter(pk__in=ids - {None})
+    return {user.pk: user.get_full_name() or user.get_username() for user in users}

@@ -1,6 +1,8 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -8,7 +10,7 @@ from wagtail import hooks
 from wagtail.models import Page
 
 from .permissions import locales_worked_by
-from .views import guards
+from .views import guards, planning
 from .views.credits import edition_fields_view
 from .views.desk import DeskMenuItem, TranslationDeskPanel, TranslationDeskView
 from .views.memory import use_previous_view
@@ -49,6 +51,16 @@ def register_translation_desk_urls():
             "translation-desk/original/<int:page_id>/",
             original_view,
             name="translation_desk_original",
+        ),
+        path(
+            "translation-desk/claim/<int:page_id>/<str:language_code>/",
+            planning.claim,
+            name="translation_desk_claim",
+        ),
+        path(
+            "translation-desk/plan/<int:page_id>/<str:language_code>/",
+            planning.plan,
+            name="translation_desk_plan",
         ),
         path(
             "translation-desk/results/",
@@ -121,6 +133,11 @@ def name_the_translations_before_deleting(request, page):
                 listing=listing,
             ),
         )
+
+
+@hooks.register("insert_global_admin_css")
+def desk_styles():
+    return format_html('<link rel="stylesheet" href="{}">', static("translations/css/desk.css"))
 
 
 @hooks.register("register_admin_menu_item")

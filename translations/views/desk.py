@@ -5,8 +5,9 @@ from urllib.parse import urlencode
 
 import django_filters
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Length, Substr
+from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from home.locales import edition_locales
 from stories.models import PartnerOutlet, SectionPage, StoryPage
 
 from .. import desk
+from ..models import Assignment
 from ..permissions import DESK_PERMISSION, editions_worked_by
 
 
@@ -46,6 +48,22 @@ class TranslationDeskFilterSet(WagtailFilterSet):
     )
     section = django_filters.ChoiceFilter(label=_("Section"), method="filter_section")
     partner = django_filters.ChoiceFilter(label=_("Partner"), method="filter_partner")
+    assigned = django_filters.ChoiceFilter(
+        label=_("Translator"),
+        choices=[("me", _("Mine")), ("nobody", _("Nobody yet"))],
+        method="filter_assigned",
+    )
+    q = django_filters.CharFilter(label=_("Headline contains"), method="filter_headline")
+    order = django_filters.ChoiceFilter(
+        label=_("Order"),
+        choices=[
+            ("newest", _("Newest originals first")),
+            ("waiting", _("Waiting longest first")),
+            ("deadline", _("Deadline first")),
+        ],
+        method="filter_nothing",
+        empty_label=None,
+    )
 
     class Meta:
         model = StoryPage
@@ -87,24 +105,68 @@ class TranslationDeskFilterSet(WagtailFilterSet):
     def filter_partner(self, queryset, name, value):
         return queryset.filter(partner__translation_key=value)
 
+    def filter_assigned(self, queryset, name, value):
+        # In the chosen editions: a translator's own edition is the one they filter by.
+        editions = [locale.pk for locale in self.chosen_editions]
+        mine = Assignment.objects.filter(original_id=OuterRef("pk"), locale_id__in=editions)
+        if value == "me":
+            return queryset.filter(Exists(mine.filter(assignee=self.request.user)))
+        return queryset.exclude(Exists(mine.filter(assignee__isnull=False)))
+
+    def filter_headline(self, queryset, name, value):
+        """In any language: the original's headline or one of its translations'."""
+        return queryset.filter(
+            Exists(
+                Page.objects.filter(
+                    translation_key=OuterRef("translation_key"), title__icontains=value.strip()
+                )
+            )
+        )
+
+    @property
+    def chosen_order(self):
+        return (self.form.cleaned_data.get("order") if self.is_bound else None) or "newest"
+
 
 class EditionColumn(Column):
     """A story's state in one edition, linked to what a translator does next."""
 
     cell_template_name = "translations/admin/desk_cell.html"
 
-    def __init__(self, locale, *, workable, next_url):
+    def __init__(self, locale, *, workable, next_url, view):
         super().__init__(f"edition_{locale.language_code}", label=locale.get_display_name())
         self.locale = locale
         self.workable = workable
         self.next_url = next_url
+        self.view = view
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        status = desk.status(instance, self.locale)
+        status = desk.status(instance, self.locale, self.view.assignee_names)
         context["status"] = status
         context["action_url"], context["action_label"] = self.action(instance, status)
+        context["plan"] = self.plan(instance, status)
+        # Cells are rendered from a plain context, which {% csrf_token %} finds nothing in.
+        context["csrf_token"] = get_token(self.view.request)
         return context
+
+    def plan(self, story, status):
+        """Who has it, and what the user may do about that: claim it, give it back, or
+        (planners) assign it and set a deadline."""
+        if status.state in (desk.ORIGINAL, desk.UP_TO_DATE):
+            return None
+        user = self.view.request.user
+        args = [story.pk, self.locale.language_code]
+        query = urlencode({"next": self.next_url})
+        return {
+            "mine": status.assignee_id == user.pk,
+            "claim_url": reverse("translation_desk_claim", args=args) + f"?{query}"
+            if self.workable
+            else None,
+            "plan_url": reverse("translation_desk_plan", args=args) + f"?{query}"
+            if user.has_perm("translations.change_assignment")
+            else None,
+        }
 
     def action(self, story, status):
         if status.state == desk.ORIGINAL:
@@ -144,10 +206,35 @@ class TranslationDeskView(ReportView):
         return edition_locales()
 
     def get_queryset(self):
-        stories = desk.originals(StoryPage.objects.all()).select_related("locale", "partner")
-        return desk.with_edition_states(stories, self.editions).order_by(
-            "-latest_revision_created_at", "-pk"
-        )
+        stories = desk.originals(StoryPage.objects.live()).select_related("locale", "partner")
+        stories = desk.with_edition_states(stories, self.editions)
+        order = self.filters.chosen_order if self.filters and self.filters.is_valid() else None
+        if order == "waiting":
+            # What waits for the desk first (in any of the editions shown), oldest first.
+            done = Q()
+            for locale in self.editions:
+                done &= Q(**{f"{desk.state_lookup(locale)}__in": [desk.ORIGINAL, desk.UP_TO_DATE]})
+            return stories.annotate(
+                waits=Case(When(done, then=Value(1)), default=Value(0))
+            ).order_by("waits", F("first_published_at").asc(nulls_last=True), "pk")
+        if order == "deadline":
+            deadline = Assignment.objects.filter(
+                original_id=OuterRef("pk"), locale__in=self.editions, deadline__isnull=False
+            ).order_by("deadline")
+            return stories.annotate(
+                next_deadline=Subquery(deadline.values("deadline")[:1])
+            ).order_by(F("next_deadline").asc(nulls_last=True), "-pk")
+        return stories.order_by("-first_published_at", "-pk")
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        # The assignees' names for the page of stories shown, in one query.
+        self.assignee_names.update(desk.assignee_names(context["object_list"], self.editions))
+        return context
+
+    @cached_property
+    def assignee_names(self):
+        return {}
 
     edition_column_class = EditionColumn
 
@@ -173,7 +260,9 @@ class TranslationDeskView(ReportView):
             reverse(self.index_results_url_name), reverse(self.index_url_name)
         )
         return self.story_columns() + [
-            self.edition_column_class(locale, workable=locale.pk in workable, next_url=next_url)
+            self.edition_column_class(
+                locale, workable=locale.pk in workable, next_url=next_url, view=self
+            )
             for locale in self.editions
         ]
 
@@ -194,7 +283,7 @@ class TranslationDeskPanel(Component):
         for locale in editions_worked_by(self.user):
             lookup = desk.state_lookup(locale)
             counts = dict(
-                desk.with_edition_states(desk.originals(StoryPage.objects.all()), [locale])
+                desk.with_edition_states(desk.originals(StoryPage.objects.live()), [locale])
                 .order_by()
                 .values_list(lookup)
                 .annotate(n=Count("pk"))
