@@ -378,3 +378,27 @@ def test_a_translation_linking_to_an_untranslated_topic_is_not_submitted(client,
         response.content.decode()
     )
     assert not WorkflowState.objects.exists()
+
+
+def test_changes_asked_by_the_copy_desk_unlock_the_translation_for_a_resubmission(
+    client, users, russian_story
+):
+    translation = start_french(russian_story)
+    page = french_page(russian_story)
+    client.force_login(users["translator"])
+    for segment in StringSegment.objects.filter(source=translation.source):
+        put(client, translation, segment.context.path, f"FR {segment.pk}")
+    client.post(reverse("submit_translation_for_review", args=[translation.pk]))
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    # Locked meanwhile: her edit is refused, with the reason.
+    segment = StringSegment.objects.get(source=translation.source, context__path="title")
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    refused = client.put(url, encode_multipart(BOUNDARY, {"value": "Non"}), MULTIPART_CONTENT)
+    assert refused.status_code == 403 and "awaiting moderation" in refused.json()["detail"]
+
+    state.current_task_state.reject(user=users["moderator"])
+    put(client, translation, "title", "Le bac, corrigé")
+    client.post(reverse("submit_translation_for_review", args=[translation.pk]))
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert french_page(russian_story).get_latest_revision_as_object().title == "Le bac, corrigé"
