@@ -17,7 +17,7 @@ from django.db import transaction
 from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
-from wagtail.models import Locale, Page, WorkflowState
+from wagtail.models import Locale, Page, Revision, WorkflowState
 from wagtail_localize.models import (
     SegmentOverride,
     StringSegment,
@@ -44,10 +44,11 @@ PUBLISHERS = {"moderator", "admin"}
 
 # Which facts about the world each action changes, for each role; a role not named changes
 # nothing (its attempt is refused). Facts: see `facts`.
-SYNC_EN = {"source", "en synced", "en draft"}
-SYNC_FR = {"source", "fr synced", "fr draft"}
+# "counts": rows made or removed anywhere (pages, revisions, translations, logs, segments).
+SYNC_EN = {"counts", "source", "en synced", "en draft"}
+SYNC_FR = {"counts", "source", "fr synced", "fr draft"}
 # The page goes, and wagtail-localize forgets its translation and segments with it.
-DELETED_FR = {"fr live", "fr draft", "fr review", "fr translation", "fr segments"}
+DELETED_FR = {"counts", "fr live", "fr draft", "fr review", "fr translation", "fr segments"}
 EXPECTED = {
     "sync": {
         "editor": SYNC_EN | SYNC_FR,
@@ -65,9 +66,11 @@ EXPECTED = {
         "translator_en": SYNC_EN,
     },
     "publish French from its editor": {
-        role: {"fr synced", "fr draft", "fr live"} for role in PUBLISHERS
+        role: {"counts", "fr synced", "fr draft", "fr live"} for role in PUBLISHERS
     },
-    "convert French to an alias": {role: {"fr live", "fr translation"} for role in PUBLISHERS},
+    "convert French to an alias": {
+        role: {"counts", "fr live", "fr translation"} for role in PUBLISHERS
+    },
     "convert French with the editor's button": {},  # the button leads to the view above
     "stop syncing French": {role: {"fr translation"} for role in PUBLISHERS},
     "restart syncing French": {role: {"fr translation"} for role in PUBLISHERS},
@@ -81,7 +84,7 @@ EXPECTED = {
     },
     # Locked for all but the copy desk, whose edits go into the revision they will approve.
     "edit a French segment in review": {
-        role: {"fr segments", "fr draft", "fr synced"} for role in PUBLISHERS
+        role: {"counts", "fr segments", "fr draft", "fr synced"} for role in PUBLISHERS
     },
     "upload a PO file to English": {
         role: {"en segments"} for role in ("editor", "moderator", "translator_en", "admin")
@@ -90,10 +93,12 @@ EXPECTED = {
         role: {"partner en"} for role in ("editor", "moderator", "translator_en", "admin")
     },
     "machine-translate French": {
-        role: {"fr segments"} for role in ("editor", "moderator", "translator_fr", "admin")
+        role: {"counts", "fr segments"}
+        for role in ("editor", "moderator", "translator_fr", "admin")
     },
     "submit French for review": {
-        role: {"fr draft", "fr synced", "fr review"} for role in ("editor", "translator_fr")
+        role: {"counts", "fr draft", "fr synced", "fr review"}
+        for role in ("editor", "translator_fr")
     },
 }
 
@@ -148,7 +153,14 @@ def facts(world):
     """What each action could change, each under the name the table uses."""
     source = world["source"]
     source.refresh_from_db()
-    result = {"source": source.last_updated_at}
+    result = {
+        "source": source.last_updated_at,
+        # Everything, counted: a refusal that made or removed anything anywhere shows here.
+        "counts": [
+            model.objects.count()
+            for model in (Page, Revision, Translation, TranslationLog, StringTranslation)
+        ],
+    }
     contexts = StringSegment.objects.filter(source=source).values("context_id")
     for code in ("en", "fr"):
         locale = Locale.objects.get(language_code=code)
