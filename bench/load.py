@@ -14,20 +14,16 @@ import http.cookiejar
 import re
 import secrets
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
-from local_server import Gunicorn, production_env, shell_json
+from local_server import Gunicorn, served_env, shell_json
 from serve import Archive, discover, flush_redis
 
-ROOT = Path(__file__).resolve().parent.parent
 EDITORS = ("desk-one", "desk-two")
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -171,15 +167,8 @@ def main():
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/6")
     args = parser.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="meridian-load-"))
-    base_env = production_env(args.port, args.redis, folder)
+    base_env = served_env(args.port, args.redis, "load")
     base_env["LOAD_PASSWORD"] = secrets.token_urlsafe(16)
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=base_env,
-        check=True,
-    )
     env = Archive(1000, 200, args.postgres).build(base_env)
     urls = discover(env)
     story = prepare(env, urls["story"])

@@ -14,21 +14,17 @@ import http.cookiejar
 import re
 import secrets
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
-from pathlib import Path
 
 from load import LoopbackCookiePolicy
-from local_server import Gunicorn, production_env, shell_json
+from local_server import Gunicorn, served_env, shell_json
 from serve import Archive
 
-ROOT = Path(__file__).resolve().parent.parent
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 TARGET_MS = 300
 TRANSLATOR = "bench-translator"
@@ -153,17 +149,10 @@ def main():
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/7")
     args = parser.parse_args()
 
-    folder = Path(tempfile.mkdtemp(prefix="meridian-translate-"))
-    base_env = production_env(args.port, args.redis, folder)
+    base_env = served_env(args.port, args.redis, "translate")
     base_env["BENCH_PASSWORD"] = secrets.token_urlsafe(16)
     # Submitting notifies the copy desk by e-mail; this machine has no mail server to time.
     base_env["EMAIL_BACKEND"] = "django.core.mail.backends.dummy.EmailBackend"
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=base_env,
-        check=True,
-    )
     env = Archive(1000, 200, args.postgres).build(base_env)
     story = prepare(env)
     with Gunicorn("config.wsgi", args.port, env, workers=args.workers) as server:

@@ -168,6 +168,33 @@ def tree(locales):
     )
 
 
+# Everyone the permission tests sign in as, from nobody to the administrator.
+ROLES = ("anonymous", "reader", "editor", "moderator", "translator_fr", "translator_en", "admin")
+ROLE_GROUPS = {
+    "editor": "Editors",
+    "moderator": "Moderators",
+    "translator_fr": "Translators (French)",
+    "translator_en": "Translators (English)",
+}
+
+
+@pytest.fixture
+def staff(tree, django_user_model):
+    """{role: user} for each of ROLES but anonymous, in the newsroom's groups; "reader" has
+    an account and no admin access."""
+    call_command("setup_groups", stdout=io.StringIO())
+    users = {}
+    for role in ROLES[1:]:
+        if role == "admin":
+            user = django_user_model.objects.create_superuser(role, f"{role}@example.com", "pw")
+        else:
+            user = django_user_model.objects.create_user(role, f"{role}@example.com", "pw")
+        if role in ROLE_GROUPS:
+            user.groups.add(Group.objects.get(name=ROLE_GROUPS[role]))
+        users[role] = user
+    return users
+
+
 @pytest.fixture
 def french_translator(client, tree, django_user_model):
     call_command("setup_groups", stdout=io.StringIO())

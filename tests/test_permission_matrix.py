@@ -2,12 +2,8 @@
 allowed ones and the forbidden ones alike. Then: what is not published never reaches a
 reader, a search result or a feed."""
 
-import io
-
 import feedparser
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -17,18 +13,12 @@ from newsletter.models import Subscriber
 from stories.models import StoryPage
 from syndication.models import ImportedStory
 
+from .conftest import ROLES
 from .factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
 from .test_permissions import story_form
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("anonymous", "reader", "editor", "moderator", "translator_fr", "translator_en", "admin")
-GROUPS = {
-    "editor": "Editors",
-    "moderator": "Moderators",
-    "translator_fr": "Translators (French)",
-    "translator_en": "Translators (English)",
-}
 DESK = {"editor", "moderator", "translator_fr", "translator_en", "admin"}
 # Action → the roles allowed it; every other role is refused.
 ALLOWED = {
@@ -58,21 +48,6 @@ ALLOWED = {
     "delete an author": {"admin"},
     "delete a subscriber": {"editor", "moderator", "admin"},
 }
-
-
-@pytest.fixture
-def newsroom(tree, django_user_model, translate_page):
-    call_command("setup_groups", stdout=io.StringIO())
-    users = {}
-    for role in ROLES[1:]:
-        if role == "admin":
-            user = django_user_model.objects.create_superuser(role, f"{role}@example.com", "pw")
-        else:
-            user = django_user_model.objects.create_user(role, f"{role}@example.com", "pw")
-        if role in GROUPS:
-            user.groups.add(Group.objects.get(name=GROUPS[role]))
-        users[role] = user
-    return users
 
 
 def world(tree, translate_page, feeds):
@@ -182,11 +157,11 @@ def attempt(client, action, things):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_may_do_exactly_what_the_newsroom_allows(
-    role, newsroom, tree, translate_page, feeds
+    role, staff, tree, translate_page, feeds
 ):
     client = Client()
     if role != "anonymous":
-        client.force_login(newsroom[role])
+        client.force_login(staff[role])
     things = world(tree, translate_page, feeds)
     outcomes = {action: attempt(client, action, things) for action in ALLOWED}
     expected = {action: role in roles for action, roles in ALLOWED.items()}

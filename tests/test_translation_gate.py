@@ -10,9 +10,7 @@ import io
 
 import polib
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
@@ -29,17 +27,11 @@ from wagtail_localize.models import (
 
 from stories.models import PartnerOutlet, StoryPage
 
+from .conftest import ROLES
 from .factories import PartnerOutletFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("anonymous", "reader", "editor", "moderator", "translator_fr", "translator_en", "admin")
-GROUPS = {
-    "editor": "Editors",
-    "moderator": "Moderators",
-    "translator_fr": "Translators (French)",
-    "translator_en": "Translators (English)",
-}
 PUBLISHERS = {"moderator", "admin"}
 
 # Which facts about the world each action changes, for each role; a role not named changes
@@ -101,21 +93,6 @@ EXPECTED = {
         for role in ("editor", "translator_fr")
     },
 }
-
-
-@pytest.fixture
-def newsroom(tree, django_user_model):
-    call_command("setup_groups", stdout=io.StringIO())
-    users = {}
-    for role in ROLES[1:]:
-        if role == "admin":
-            user = django_user_model.objects.create_superuser(role, f"{role}@example.com", "pw")
-        else:
-            user = django_user_model.objects.create_user(role, f"{role}@example.com", "pw")
-        if role in GROUPS:
-            user.groups.add(Group.objects.get(name=GROUPS[role]))
-        users[role] = user
-    return users
 
 
 @pytest.fixture
@@ -301,16 +278,16 @@ def attempt(client, action, world):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_changes_exactly_what_the_gate_allows(
-    role, newsroom, world, django_capture_on_commit_callbacks
+    role, staff, world, django_capture_on_commit_callbacks
 ):
     client = Client()
     if role != "anonymous":
-        client.force_login(newsroom[role])
+        client.force_login(staff[role])
     wrong = {}
     for action, by_role in EXPECTED.items():
         savepoint = transaction.savepoint()
         cache.clear()
-        prepare(action, world, newsroom)
+        prepare(action, world, staff)
         before = facts(world)
         with django_capture_on_commit_callbacks(execute=True):
             response = attempt(client, action, world)
