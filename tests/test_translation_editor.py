@@ -402,3 +402,18 @@ def test_changes_asked_by_the_copy_desk_unlock_the_translation_for_a_resubmissio
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert french_page(russian_story).get_latest_revision_as_object().title == "Le bac, corrigé"
+
+
+def test_a_published_translation_keeps_its_address_when_its_headline_changes(
+    client, users, russian_story, translate_page
+):
+    author = russian_story.bylines.first().author
+    translate_page(author, "fr", lambda text: text)
+    french = translate_page(russian_story, "fr")
+    translation = Translation.objects.get(
+        source__object_id=russian_story.translation_key, target_locale=french.locale
+    )
+    slug = slug_of(translation)
+    client.force_login(users["translator"])
+    put(client, translation, "title", "Un tout autre titre")
+    assert slug_of(translation) == slug

@@ -1,9 +1,12 @@
-"""A translated page's slug follows its translated headline, until a person sets it.
+"""A translated page's slug follows its translated headline, until a person sets it or
+the page is published.
 
 The slug is a segment like any other: left alone, the translation kept the original's, a
 transliteration of Russian in a French address. Whenever the headline's translation
 changes, the slug's is made from it, marked as made from the headline; once a translator
-edits the slug themselves, it is theirs and is left alone.
+edits the slug themselves, it is theirs and is left alone. Once the translation has been
+published its address is out in the world (shared, indexed), and a later headline edit
+leaves it as it is.
 """
 
 from django.utils.text import slugify
@@ -25,6 +28,13 @@ def follow_headline(translation):
     """Make the slug of `translation` from its headline, unless a person chose the slug."""
     source = translation.source
     if not issubclass(source.specific_content_type.model_class(), Page):
+        return
+    published = Page.objects.filter(
+        translation_key=source.object_id,
+        locale=translation.target_locale,
+        first_published_at__isnull=False,
+    )
+    if published.exists():
         return
     segments = {
         segment.context.path: segment
