@@ -91,7 +91,7 @@ def test_french_translator_translates_a_russian_story_for_the_reader(
     admin = log_in(browser, live_server.url, "claire")
     admin.goto(live_server.url + reverse("translation_desk") + "?edition=fr&status=missing")
     row = admin.locator("tr", has_text="Мост через Варьгу")
-    assert row.locator("td").last.text_content().split() == ["Not", "translated", "Translate"]
+    assert row.locator("td").last.text_content().split()[:3] == ["Not", "translated", "Translate"]
     row.get_by_role("link", name="Translate").click()
     admin.get_by_role("button", name="Submit").click()
     admin.wait_for_url("**/edit/")
