@@ -3,6 +3,8 @@ read, names in the reader's language, machine translation, slugs, credits and PO
 
 import io
 import json
+import shutil
+import subprocess
 
 import polib
 import pytest
@@ -24,6 +26,7 @@ from wagtail_localize.strings import StringValue
 from stories.models import StoryPage
 from translations.memory import word_diff
 
+from .conftest import missing
 from .factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory, TopicPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -275,7 +278,7 @@ def test_a_new_translation_credits_nobody_until_its_translator_says_who(
     assert page.standfirst == "A new standfirst."
 
 
-def test_the_po_file_is_named_after_the_story_in_any_script(client, users, russian_story):
+def test_the_po_file_is_named_after_the_story_in_any_script(client, users, russian_story, tmp_path):
     translation = start_french(russian_story)
     client.force_login(users["translator"])
     response = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
@@ -285,6 +288,16 @@ def test_the_po_file_is_named_after_the_story_in_any_script(client, users, russi
     assert "filename*=UTF-8''%D0%B3%D0%BE%D1%80%D0%BE%D0%B4" in disposition
     po = polib.pofile(response.content.decode())
     assert po.metadata["X-WagtailLocalize-TranslationID"] == str(translation.uuid)
+    assert po.metadata["Language"] == "fr"
+    # GNU gettext's own check, which translators' tools follow.
+    if shutil.which("msgfmt") is None:
+        missing("GNU gettext (msgfmt) is not installed")
+    path = tmp_path / "story.po"
+    path.write_bytes(response.content)
+    checked = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True
+    )
+    assert (checked.returncode, checked.stderr) == (0, "")
 
 
 def test_word_diff_marks_what_went_and_what_came():
@@ -417,3 +430,14 @@ def test_a_published_translation_keeps_its_address_when_its_headline_changes(
     client.force_login(users["translator"])
     put(client, translation, "title", "Un tout autre titre")
     assert slug_of(translation) == slug
+
+
+def test_translate_says_so_when_every_language_of_the_translator_has_a_version(
+    client, users, russian_story
+):
+    start_french(russian_story)
+    client.force_login(users["translator"])
+    url = reverse("wagtail_localize:submit_page_translation", args=[french_page(russian_story).pk])
+    response = client.get(url, follow=True)
+    assert "already in every language you translate into" in response.content.decode()
+    assert b'name="locales"' not in response.content

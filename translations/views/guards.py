@@ -8,11 +8,13 @@ views themselves are wagtail-localize's: the gate only decides who gets through.
 import functools
 from urllib.parse import quote
 
+import polib
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -97,31 +99,47 @@ edit_override = work(edit_translation.edit_override, api=True)
 upload_pofile = work(edit_translation.upload_pofile)
 
 
-def named_for_its_story(view):
-    """wagtail-localize names the PO file after the original's title, slugified to ASCII:
-    a Cyrillic or Arabic title left only the language ("-fr.po"). Transliterated here,
-    with the title itself for browsers that read RFC 6266's filename*."""
+def po_file_for_tools(view):
+    """wagtail-localize's PO file, made ready for translators' tools: it named the file
+    after the original's title slugified to ASCII (a Cyrillic or Arabic title left only
+    "-fr.po"), and its header had no Language, which GNU gettext's `msgfmt -c`, Poedit and
+    Weblate read the target language from. Named here by the title transliterated (and as
+    it is, for browsers that read RFC 6266's filename*), with a full header."""
 
     @functools.wraps(view)
-    def named(request, translation_id, *args, **kwargs):
+    def ready(request, translation_id, *args, **kwargs):
         response = view(request, translation_id, *args, **kwargs)
-        if response.status_code == 200:
-            translation = Translation.objects.select_related("source", "target_locale").get(
-                pk=translation_id
-            )
-            title = translation.source.object_repr
-            code = translation.target_locale.language_code
-            ascii_name = slugify(string_to_ascii(title))[:80] or "translation"
-            unicode_name = quote(f"{slugify(title, allow_unicode=True)[:80]}-{code}.po")
-            response["Content-Disposition"] = (
-                f"attachment; filename=\"{ascii_name}-{code}.po\"; filename*=UTF-8''{unicode_name}"
-            )
+        if response.status_code != 200:
+            return response
+        translation = Translation.objects.select_related("source", "target_locale").get(
+            pk=translation_id
+        )
+        title = translation.source.object_repr
+        code = translation.target_locale.language_code
+        po = polib.pofile(response.content.decode())
+        po.metadata = {
+            "Project-Id-Version": title,
+            "PO-Revision-Date": timezone.now().strftime("%Y-%m-%d %H:%M%z"),
+            "Last-Translator": request.user.get_full_name() or request.user.get_username(),
+            "Language-Team": str(translation.target_locale.get_display_name()),
+            "Language": code,
+            "MIME-Version": "1.0",
+            "Content-Type": "text/plain; charset=utf-8",
+            "Content-Transfer-Encoding": "8bit",
+            **po.metadata,
+        }
+        response.content = str(po).encode()
+        ascii_name = slugify(string_to_ascii(title))[:80] or "translation"
+        unicode_name = quote(f"{slugify(title, allow_unicode=True)[:80]}-{code}.po")
+        response["Content-Disposition"] = (
+            f"attachment; filename=\"{ascii_name}-{code}.po\"; filename*=UTF-8''{unicode_name}"
+        )
         return response
 
-    return named
+    return ready
 
 
-download_pofile = work(named_for_its_story(edit_translation.download_pofile))
+download_pofile = work(po_file_for_tools(edit_translation.download_pofile))
 preview_translation = work(edit_translation.preview_translation)
 stop_translation = publish(edit_translation.stop_translation)
 
