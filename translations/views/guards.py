@@ -2,7 +2,8 @@
 
 Each is registered at wagtail-localize's own address (translations.wagtail_hooks), matched
 before it, so every link, form and script of its editor reaches it through the gate. The
-views themselves are wagtail-localize's: the gate only decides who gets through.
+views themselves are wagtail-localize's, but for machine translation, which leaves names
+and credits to the translator; the gate decides who gets through.
 """
 
 import functools
@@ -58,7 +59,8 @@ def refuse(request, message, *, api):
 def work(view, *, api=False):
     """A view that changes a translation's segments (or, for a download, reads them): for
     those who may edit the target, and not while it is locked for them. A reviewer's change
-    to a translation in review goes into a new revision, the one their approval publishes."""
+    to a translation in review goes into a new revision, the one their approval publishes;
+    the slug follows a new headline (translations.slugs)."""
 
     @functools.wraps(view)
     def guarded(request, translation_id, *args, **kwargs):
