@@ -6,7 +6,7 @@ it builds a PostgreSQL database once (demo content, then `generate_content`), th
 every page twice: with the page cache off (cold: every request makes the page) and on and
 primed (warm). It prints requests/s, p50 and p99 of each page, and each page's throughput as
 a ratio of a static file's, served by the same gunicorn in the same run, and checks the
-targets (README, "Speed"). Exits 1 when a target is missed.
+targets (docs/performance.md). Exits 1 when a target is missed.
 
 Each size has its own gunicorn (and Redis database), all started at once but loaded one at
 a time: each page is measured at every size in turn before the next page, so that the

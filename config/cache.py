@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 UNREACHABLE = (ConnectionError, TimeoutError)
 # What the request being served has read of each cache: {id(backend): {full key: the value
 # found, or MISSING}}, and what other modules keep for the request beside it, under string
-# keys (kept_for_the_request). None outside requests (commands, workers), which read every time.
+# keys (request_memo). None outside requests (commands, workers), which read every time.
 _read = ContextVar("cache_read_in_this_request", default=None)
 MISSING = object()
 
@@ -45,7 +45,7 @@ def forget_reads_after_the_request(**kwargs):
     _read.set(None)
 
 
-def kept_for_the_request():
+def request_memo():
     """A dict that lives as long as the request being served (what it has read of each
     cache, and what others keep beside it under keys of their own); None outside requests."""
     return _read.get()

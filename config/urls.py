@@ -5,7 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import edition_redirect
+from editions.views import edition_redirect
 from seo.views import robots_txt, sitemap_index, sitemap_section
 
 urlpatterns = [
@@ -28,4 +28,4 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
 )
 
-handler500 = "home.views.server_error"
+handler500 = "editions.views.server_error"

@@ -1,24 +1,24 @@
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Exists, OuterRef
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 import pagecache
 from config.cache import read_ahead
+from editions.links import AUTHORS_PATH, PARTNERS_PATH, SEARCH_PATH, Alternate, edition_url
+from editions.models import MagazineSettings
+from editions.pages import Purged, ReaderPage, UrlPathRoutingMixin
 from pagecache import tags
 from stories.feeds import StoryFeedsMixin
 from stories.models import (
-    AUTHORS_PATH,
-    PARTNERS_PATH,
     Author,
     BriefingPage,
     PaginatedListingMixin,
@@ -28,17 +28,13 @@ from stories.models import (
     StoryPage,
     TopicIndexPage,
     TopicPage,
-    edition_url,
     show_listing,
 )
 
-from .links import Alternate
-from .pages import ReaderPage, UrlPathRoutingMixin
 from .search import search_terms
 
 HOME_LATEST_STORIES = 12
 HOME_FOCUS_TOPICS = 6
-SEARCH_PATH = "search"
 # Search lists at most this many pages of results, newest first (see search_page).
 SEARCH_PAGES = 10
 
@@ -70,6 +66,9 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
     class Meta:
         verbose_name = _("home page")
 
+    def purged_with(self, parents, root):
+        return Purged(shown={tags.edition(self.locale_id)})  # the tagline on every page
+
     def feed_stories(self):
         return StoryPage.objects.filter(locale_id=self.locale_id).for_cards()
 
@@ -84,7 +83,7 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
             BriefingPage.objects.filter(**in_edition).live().public().order_by("-date").first()
         )
         show_listing(request, self, context["latest_stories"])
-        pagecache.show(
+        pagecache.tag_response(
             request,
             tags.briefings(self.locale_id),
             *(
@@ -102,7 +101,7 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
         )
         credited = StoryByline.objects.filter(page=OuterRef("pk"), author=author)
         stories = StoryPage.objects.filter(Exists(credited), locale_id=self.locale_id).for_cards()
-        pagecache.show(
+        pagecache.tag_response(
             request,
             tags.stories_of("author", author.pk),
             tags.image(author.photo_id),
@@ -119,7 +118,7 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
             slug=slug,
         )
         stories = StoryPage.objects.filter(locale_id=self.locale_id, partner=partner).for_cards()
-        pagecache.show(
+        pagecache.tag_response(
             request,
             tags.stories_of("partner", partner.pk),
             tags.image(partner.logo_id),
@@ -152,9 +151,9 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
             cards = StoryPage.objects.filter(pk__in=[s.pk for s in results]).for_cards()
             by_pk = {story.pk: story for story in cards}
             results.object_list = [by_pk[s.pk] for s in results if s.pk in by_pk]
-            pagecache.show(request, *tags.for_cards(results.object_list))
+            pagecache.tag_response(request, *tags.for_cards(results.object_list))
         # Results change with any story of the edition.
-        pagecache.show(request, tags.stories_of("page", self.pk))
+        pagecache.tag_response(request, tags.stories_of("page", self.pk))
         return self.render_route(
             request,
             "home/search_page.html",
@@ -219,7 +218,9 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
         )
         stories = self.paginate(request, stories)
         # The snippet, its versions in the switcher and the cards.
-        pagecache.show(request, *(tags.snippet(t) for t in translations), *tags.for_cards(stories))
+        pagecache.tag_response(
+            request, *(tags.snippet(t) for t in translations), *tags.for_cards(stories)
+        )
         return self.render_route(
             request,
             template,
@@ -235,70 +236,6 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
                 ],
             },
         )
-
-
-@register_setting(icon="site")
-class MagazineSettings(BaseSiteSetting):
-    """The magazine's identity, changed by editors rather than in code."""
-
-    name = models.CharField(
-        _("magazine name"),
-        max_length=80,
-        default="The Meridian Review",
-        help_text=_("Shown in the header of every page and in browser tabs."),
-    )
-    tagline = models.CharField(
-        _("tagline"),
-        max_length=160,
-        blank=True,
-        help_text=_(
-            "A short line shown under the name in the header, in editions whose front page "
-            "has no tagline of its own."
-        ),
-    )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown instead of the name in the header when set."),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo")]
-    select_related = ["logo"]
-
-    class Meta:
-        verbose_name = _("magazine settings")
-
-    @classmethod
-    def for_site(cls, site):
-        # Every reader page shows the settings: read from the shared cache, not the database.
-        # Saving them forgets the cached copy (forget_magazine_settings).
-        key = cls.cache_key(site.pk) if site else None
-        instance = cache.get(key) if key else None
-        if instance is None:
-            instance = super().for_site(site)
-            cache.set(key, instance, timeout=None)
-        return instance
-
-    @staticmethod
-    def cache_key(site_id):
-        return f"magazine-settings:{site_id}"
-
-
-@receiver([post_save, post_delete], sender=MagazineSettings)
-def forget_magazine_settings(instance, **kwargs):
-    cache.delete(MagazineSettings.cache_key(instance.site_id))
-
-
-@receiver(post_save, sender=MagazineSettings)
-def name_the_site_after_the_magazine(instance, **kwargs):
-    # The admin's dashboard and title are the Site's name (its host name when it has none:
-    # a translator's dashboard read "127.0.0.1"). An update, not a save: the page cache
-    # forgets everything when a Site is saved, and the magazine's name is purged already.
-    Site.objects.filter(pk=instance.site_id).update(site_name=instance.name)
 
 
 @receiver([page_published, page_unpublished, post_page_move, post_delete], sender=SectionPage)

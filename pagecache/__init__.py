@@ -1,6 +1,6 @@
 """The page cache: anonymous reader pages are kept whole in the shared cache and purged by
-what they show (see README, "Page cache")."""
+what they show (see docs/page-cache.md)."""
 
-from .recording import cacheable, show
+from .recording import cacheable, tag_response
 
-__all__ = ["cacheable", "show"]
+__all__ = ["cacheable", "tag_response"]

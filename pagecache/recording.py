@@ -19,7 +19,7 @@ def record_of(request):
     return getattr(request, "_page_cache", None)
 
 
-def show(request, *tags):
+def tag_response(request, *tags):
     """The response to `request` shows what `tags` name (None: nothing)."""
     record = record_of(request)
     if record is not None:
@@ -31,4 +31,4 @@ def cacheable(request, *tags):
     record = record_of(request)
     if record is not None:
         record.public = True
-        show(request, *tags)
+        tag_response(request, *tags)

@@ -3,7 +3,7 @@ share image, and schema.org structured data."""
 
 from django.utils.text import Truncator
 
-from home.links import absolute_url
+from editions.links import absolute_url
 from stories import pictures
 from stories.models import Author, PartnerOutlet, StoryPage, TopicPage
 

@@ -9,7 +9,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.utils import timezone
 
-from home.pages import reader_pages
+from editions.pages import reader_pages
 from stories.models import NEWEST_FIRST, StoryPage
 
 NEWS_WINDOW = datetime.timedelta(days=2)

@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 import pagecache
-from home.models import HomePage, MagazineSettings
+from editions.models import MagazineSettings
+from home.models import HomePage
 from pagecache import tags
 
 from .sitemaps import LanguageSitemap, NewsSitemap

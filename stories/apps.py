@@ -5,4 +5,7 @@ class StoriesConfig(AppConfig):
     name = "stories"
 
     def ready(self):
-        from . import pictures  # noqa: F401 -- renditions made when pictures are saved
+        from . import (
+            pictures,  # noqa: F401 -- renditions made when pictures are saved
+            purging,  # noqa: F401 -- authors' and partners' changes purge the caches
+        )

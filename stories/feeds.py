@@ -11,7 +11,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
 
 import pagecache
-from home.links import absolute_url
+from editions.links import absolute_url
+from editions.models import MagazineSettings
 from pagecache import tags
 
 from . import pictures
@@ -52,8 +53,6 @@ class StoryFeed(Feed):
             return super().__call__(request, *args, **kwargs)
 
     def title(self):
-        from home.models import MagazineSettings
-
         magazine = MagazineSettings.for_request(self.request).name
         if self.page.depth <= 2:
             return magazine
@@ -80,7 +79,7 @@ class StoryFeed(Feed):
                 :FEED_ITEMS
             ]
         )
-        pagecache.show(
+        pagecache.tag_response(
             self.request,
             tags.stories_of("page", self.page.pk),
             *tags.for_cards(stories),

@@ -9,7 +9,6 @@ from itertools import chain
 
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django_tasks import task
 from wagtail.images import get_image_model, get_image_model_string
 from wagtail.images.models import Filter, SourceImageIOError
@@ -127,30 +126,22 @@ def prepare_later(image_id, roles):
         transaction.on_commit(lambda: prepare_renditions.enqueue(image_id, list(roles)))
 
 
-@receiver(post_save, sender=get_image_model_string())
-def prepare_story_picture(instance, **kwargs):
-    # Any picture may lead a story; the other parts are known when it is chosen for them.
+# The picture each kind of object's save prepares renditions of, and for which parts. Any
+# picture may lead a story; the other parts are known when a picture is chosen for them.
+PICTURES_OF = {
+    get_image_model_string(): ("pk", STORY_PICTURE),
+    "stories.Author": ("photo_id", AUTHOR_PHOTO),
+    "stories.PartnerOutlet": ("logo_id", PARTNER_LOGO),
+    "editions.MagazineSettings": ("logo_id", MAGAZINE_LOGO),
+}
+
+
+def prepare_pictures_of(sender, instance, **kwargs):
     if kwargs.get("raw"):
         return  # rows loaded as they were (restore_site), which rebuilds the rest
-    prepare_later(instance.pk, STORY_PICTURE)
+    field, roles = PICTURES_OF[sender._meta.label]
+    prepare_later(getattr(instance, field), roles)
 
 
-@receiver(post_save, sender="stories.Author")
-def prepare_author_photo(instance, **kwargs):
-    if kwargs.get("raw"):
-        return  # rows loaded as they were (restore_site), which rebuilds the rest
-    prepare_later(instance.photo_id, AUTHOR_PHOTO)
-
-
-@receiver(post_save, sender="stories.PartnerOutlet")
-def prepare_partner_logo(instance, **kwargs):
-    if kwargs.get("raw"):
-        return  # rows loaded as they were (restore_site), which rebuilds the rest
-    prepare_later(instance.logo_id, PARTNER_LOGO)
-
-
-@receiver(post_save, sender="home.MagazineSettings")
-def prepare_magazine_logo(instance, **kwargs):
-    if kwargs.get("raw"):
-        return  # rows loaded as they were (restore_site), which rebuilds the rest
-    prepare_later(instance.logo_id, MAGAZINE_LOGO)
+for label in PICTURES_OF:
+    post_save.connect(prepare_pictures_of, sender=label, dispatch_uid=f"prepare-pictures:{label}")

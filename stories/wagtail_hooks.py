@@ -2,8 +2,6 @@ from django.urls import path
 from wagtail import hooks
 
 from .chooser_views import EditionBrowseView
-from .dashboard import StoryDeskPanel
-from .listings import StoryListingViewSet, StoryPageViewSet
 from .rich_text import ReaderPageLinkHandler
 
 
@@ -14,16 +12,6 @@ def register_edition_page_chooser():
         path("choose-page/edition/<str:language_code>/", view, name="edition_page_chooser"),
         path("choose-page/edition/<str:language_code>/<int:parent_page_id>/", view),
     ]
-
-
-@hooks.register("register_admin_viewset")
-def register_story_listings():
-    return [StoryPageViewSet(), StoryListingViewSet()]
-
-
-@hooks.register("construct_homepage_panels")
-def add_story_desk_panel(request, panels):
-    panels.append(StoryDeskPanel(request.user))
 
 
 @hooks.register("register_rich_text_features", order=1)  # after Wagtail's own handler

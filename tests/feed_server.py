@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from home.demo.images import draw_picture
+from demo.images import draw_picture
 
 FEEDS = Path(__file__).parent / "feeds"
 HUGE = 50 * 1024 * 1024

@@ -11,7 +11,7 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
-from home.backup import stored_files
+from backup.archive import stored_files
 from newsletter.models import Subscriber
 from stories.models import StoryPage
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page
 
-from home.demo import content
+from demo import content
 from stories.models import (
     Author,
     BriefingPage,

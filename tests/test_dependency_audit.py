@@ -1,7 +1,7 @@
 """The dependency audit fails on a known vulnerability, and never passes for an audit that
-looked nothing up (tools/audit_dependencies.py; pip-audit itself runs in `make test`)."""
+looked nothing up (scripts/audit_dependencies.py; pip-audit itself runs in `make test`)."""
 
-from tools.audit_dependencies import verdict
+from scripts.audit_dependencies import verdict
 
 AUDITED = {"name": "django", "version": "5.2.19", "vulns": []}
 SKIPPED = {"name": "wagtail", "skip_reason": "Dependency not found on PyPI"}

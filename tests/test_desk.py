@@ -329,7 +329,7 @@ def test_the_desk_finds_a_story_by_its_headline_in_any_language(editor, tree, tr
 
 
 def test_every_dashboard_is_titled_with_the_magazines_name(client, tree, french_translator):
-    from home.models import MagazineSettings
+    from editions.models import MagazineSettings
 
     site = tree.home.get_site()
     settings = MagazineSettings.for_site(site)

@@ -14,7 +14,7 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
-from stories.management.commands.generate_content import synthetic_key
+from demo.management.commands.generate_content import synthetic_key
 from stories.models import (
     Author,
     PartnerOutlet,
@@ -186,7 +186,7 @@ def test_stories_are_searchable_as_update_index_would_index_them(archive):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_filled_tables_are_vacuumed_as_autovacuum_would(tree):
     """Outside a transaction, as from the shell, the stories' tables are vacuumed: PostgreSQL
-    marks their pages all-visible, which its index-only scans need (README, "Speed")."""
+    marks their pages all-visible, which its index-only scans need (docs/performance.md)."""
     require_postgresql(connection)
     generate(stories=3, topics=2)
     with connection.cursor() as cursor:
@@ -234,7 +234,7 @@ def snapshot():
 
 
 def test_an_interrupted_run_continues_where_it_stopped(tree, monkeypatch):
-    from stories.management.commands import generate_content
+    from demo.management.commands import generate_content
 
     generate(stories=6, topics=2, batch_size=3)
     uninterrupted = snapshot()

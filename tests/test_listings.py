@@ -205,7 +205,7 @@ def test_listings_count_only_as_far_as_their_page_links_reach(client, tree, no_c
 def test_postgresql_samples_every_topic_and_author(db):
     """Its planner tells a rare topic (or a new author) from a busy one only by the values
     it samples: with too few, the related stories of a story with a new topic walked the
-    whole archive (migration stories/0010; README, "Speed")."""
+    whole archive (migration stories/0010; docs/performance.md)."""
     require_postgresql(connection)
     with connection.cursor() as cursor:
         cursor.execute(

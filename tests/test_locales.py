@@ -1,5 +1,5 @@
 """Links to author and partner pages take their language from the shared cache's map of
-locales (home.locales), not a join of the locale table for every card."""
+locales (editions.locales), not a join of the locale table for every card."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from home.locales import LANGUAGES_KEY, language_code
+from editions.locales import LANGUAGES_KEY, language_code
 from stories.models import StoryPage
 
 from .factories import AuthorFactory, LocaleFactory, PartnerOutletFactory, StoryPageFactory

@@ -7,7 +7,8 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from home.models import HomePage, MagazineSettings
+from editions.models import MagazineSettings
+from home.models import HomePage
 
 from .factories import (
     AuthorFactory,

@@ -142,7 +142,7 @@ def test_every_reader_page_keeps_its_query_budget_from_3_to_30_items(client, tre
 
 def test_a_french_page_costs_no_more_queries_than_an_english_one(client, tree):
     # Each edition's home page, where routing starts, comes from the shared cache
-    # (home.editions): Wagtail would look up the site root's translation for French.
+    # (editions.routing): Wagtail would look up the site root's translation for French.
     english = queries(client, tree.topics[1].url)
     french = queries(client, tree.fr.topic2.url)
     assert french == english

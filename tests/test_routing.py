@@ -1,11 +1,11 @@
-"""Routing below an edition's home page (home.pages.UrlPathRoutingMixin) answers as Wagtail's
+"""Routing below an edition's home page (editions.pages.UrlPathRoutingMixin) answers as Wagtail's
 own tree walk would, in two queries at any depth; private pages stay private."""
 
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
-from home import pages
+from editions import pages
 
 from .conftest import counting_reads
 from .factories import SectionPageFactory, StoryPageFactory
@@ -83,7 +83,7 @@ def test_an_edition_home_page_routed_from_the_cache_is_forgotten_when_it_changes
     client, tree, django_capture_on_commit_callbacks
 ):
     """Routing starts from each edition's home page kept in the shared cache
-    (home.editions); publishing or unpublishing one forgets it."""
+    (editions.routing); publishing or unpublishing one forgets it."""
     topic = tree.fr.topic2
     assert "Le monde en version originale" not in client.get(topic.url).text
     home = tree.fr.home

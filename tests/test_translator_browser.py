@@ -1,5 +1,5 @@
 """In Debian's Chromium: a French translator's round trip through the desk, as the
-translation guide (README, "The translation desk") describes it."""
+translation guide (docs/translating.md) describes it."""
 
 import io
 

@@ -108,9 +108,9 @@ def test_server_error_page_speaks_the_readers_language(rf, path, lang, heading):
     from bs4 import BeautifulSoup
 
     from config import urls
-    from home.views import server_error
+    from editions.views import server_error
 
-    assert urls.handler500 == "home.views.server_error"
+    assert urls.handler500 == "editions.views.server_error"
     response = server_error(rf.get(path))
     assert response.status_code == 500
     soup = BeautifulSoup(response.content, "html.parser")

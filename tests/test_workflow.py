@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
 from wagtail.rich_text import RichText
 
-from home.groups import COPY_DESK
+from newsroom.groups import COPY_DESK
 from stories.models import StoryPage
 
 from .factories import StoryPageFactory

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from home.locales import edition_locales
+from editions.locales import edition_locales
 
 DESK_PERMISSION = "wagtail_localize.submit_translation"
 

@@ -39,13 +39,17 @@ TIME_ZONE = "UTC"
 USE_TZ = True
 
 INSTALLED_APPS = [
+    "editions",
     "home",
     "stories",
+    "newsroom",
     "translations",
     "seo",
     "newsletter",
     "syndication",
     "pagecache",
+    "backup",
+    "demo",
     "csp",
     "axes",
     "wagtail_localize",
@@ -86,9 +90,9 @@ MIDDLEWARE = [
     # Before sessions and users: a cached page is answered without either.
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "home.middleware.EditionLocaleMiddleware",
+    "editions.middleware.EditionLocaleMiddleware",
     # Wagtail's page requests routed from the edition's home page in the shared cache.
-    "home.editions.EditionRoutingMiddleware",
+    "editions.middleware.EditionRoutingMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -137,10 +141,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "-c max_parallel_workers_per_gather=0"
     )
     # Not server_side_binding with prepared statements: PostgreSQL's plans for any values
-    # scan the page tree where the values would pick an index (README, "Speed").
+    # scan the page tree where the values would pick an index (docs/performance.md).
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # JSON with times to the microsecond, for backup_site and restore_site.
-SERIALIZATION_MODULES = {"exactjson": "home.serializers"}
+SERIALIZATION_MODULES = {"exactjson": "backup.serializers"}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -201,7 +205,7 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=25 * 1024 * 1024)
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "config.uploads.DocumentForm"
 # Pictures: no SVG (a script can hide in one), at most 20 MB and 50 megapixels (a
 # decompression bomb is small on disk and huge in memory).
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

@@ -5,9 +5,9 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from home import links
+from editions import links
+from editions.pages import ReaderPage
 from home.models import HomePage
-from home.pages import ReaderPage
 
 register = template.Library()
 

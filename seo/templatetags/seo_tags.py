@@ -4,7 +4,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
-from home.models import MagazineSettings
+from editions.models import MagazineSettings
 from seo import metadata
 
 register = template.Library()

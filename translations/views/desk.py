@@ -18,7 +18,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
-from home.locales import edition_locales
+from editions.locales import edition_locales
 from stories.models import PartnerOutlet, SectionPage, StoryPage
 
 from .. import desk

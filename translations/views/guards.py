@@ -26,7 +26,7 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views import convert, edit_translation
 
-from pagecache.signals import page_changed
+from editions.purging import page_changed
 
 from ..machine_translation import machine_translate
 from ..operations import publish_translation, save_draft

@@ -16,7 +16,7 @@ from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.admin.widgets import AdminDateTimeInput
 from wagtail.models import Locale
 
-from home.groups import translators_group_name
+from newsroom.groups import translators_group_name
 from stories.models import StoryPage
 
 from .. import desk

@@ -3,7 +3,7 @@ from collections import defaultdict
 from django.core.management.base import BaseCommand
 from wagtail.images import get_image_model
 
-from home.models import MagazineSettings
+from editions.models import MagazineSettings
 from stories import pictures
 from stories.models import Author, PartnerOutlet
 

@@ -1,0 +1,20 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from demo.builder import DemoBuilder, ensure_admin
+from newsroom.groups import setup_groups
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo magazine (English and French editions, Russian originals). "
+        "Safe to run again: it completes what is missing and duplicates nothing."
+    )
+
+    def handle(self, *args, **options):
+        DemoBuilder(self.stdout).build()
+        # The translators' groups need the edition home pages the demo has just made.
+        setup_groups()
+        # Readers never wait for a rendition, even of pictures made before this code.
+        call_command("prepare_renditions", stdout=self.stdout)
+        ensure_admin(self.stdout)

@@ -1,0 +1,123 @@
+"""The admin's story listings: a section's stories in the page explorer, and the flat
+"Stories" listing (every section, filtered by topic), with the columns the desk works from."""
+
+import django_filters
+from django.conf import settings
+from django.db.models import Case, Exists, OuterRef, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import ExplorableIndexView, IndexView, PageFilterSet
+from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
+from wagtail.models import Page
+
+from editions.locales import edition_locales
+from stories.models import StoryPage, StoryTopic, TopicPage
+
+
+def annotate_for_desk(pages):
+    """The story's focus topic, and whether it is live in each edition: in the query, so the
+    listing can be sorted on them."""
+    annotations = {
+        # "" rather than NULL for no focus, so it sorts first on every database.
+        "focus_title": Coalesce(
+            Subquery(
+                StoryTopic.objects.filter(page_id=OuterRef("pk"), is_focus=True).values(
+                    "topic__title"
+                )[:1]
+            ),
+            Value(""),
+        )
+    }
+    live_editions = Value(0)
+    for locale in edition_locales():
+        version = Page.objects.filter(translation_key=OuterRef("translation_key"), locale=locale)
+        live = Exists(version.filter(live=True))
+        annotations[f"edition_{locale.language_code}_exists"] = Exists(version)
+        annotations[f"edition_{locale.language_code}_live"] = live
+        live_editions += Case(When(live, then=Value(1)), default=Value(0))
+    return pages.annotate(**annotations, live_editions=live_editions)
+
+
+class EditionCoverageColumn(Column):
+    """Each edition's code with the story's state there: live, draft only, or none."""
+
+    cell_template_name = "newsroom/admin/coverage_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        # From the row's own annotations: no query per row.
+        names = dict(settings.LANGUAGES)
+        context["editions"] = [
+            {
+                "code": code,
+                "name": names[code],
+                "live": getattr(instance, f"edition_{code}_live"),
+                "exists": getattr(instance, f"edition_{code}_exists"),
+            }
+            for code in settings.EDITION_LANGUAGES
+            if hasattr(instance, f"edition_{code}_live")
+        ]
+        return context
+
+
+DESK_COLUMNS = [
+    Column("focus", label=_("Focus"), accessor="focus_title", sort_key="focus_title", width="14%"),
+    EditionCoverageColumn("editions", label=_("Editions"), sort_key="live_editions", width="16%"),
+]
+
+
+class StoryFilterSet(PageFilterSet):
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Topic"),
+        field_name="story_topics__topic",
+        queryset=TopicPage.objects.select_related("locale").order_by("title", "locale"),
+    )
+
+    class Meta:
+        model = StoryPage
+        fields = []
+
+
+class DeskColumnsMixin:
+    def annotate_queryset(self, pages):
+        return annotate_for_desk(super().annotate_queryset(pages))
+
+
+class SectionStoriesView(DeskColumnsMixin, ExplorableIndexView):
+    pass
+
+
+class StoriesView(DeskColumnsMixin, IndexView):
+    pass
+
+
+def with_desk_columns(base_columns):
+    """Wagtail's columns (title, parent, updated, status), the desk's before the status; no
+    page type, since every row is a story."""
+    status = [c for c in base_columns if c.name == "status"]
+    kept = [c for c in base_columns if c.name not in ("status", "type")]
+    return kept + DESK_COLUMNS + status
+
+
+class StoryPageViewSet(PageViewSet):
+    """Used by the page explorer for the stories of a section."""
+
+    model = StoryPage
+    index_view_class = SectionStoriesView
+    columns = with_desk_columns(ExplorableIndexView.base_columns)
+    filterset_class = StoryFilterSet
+
+
+class StoryListingViewSet(PageListingViewSet):
+    """Every story the user may see, in one list: filter by topic, sort by focus or editions."""
+
+    model = StoryPage
+    name = "stories"
+    icon = "doc-full"
+    menu_label = _("Stories")
+    menu_order = 150
+    add_to_admin_menu = True
+    index_view_class = StoriesView
+    columns = with_desk_columns(IndexView.base_columns)
+    filterset_class = StoryFilterSet
