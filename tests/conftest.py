@@ -1,7 +1,10 @@
 import io
 import os
 import shutil
+import subprocess
+import sys
 from contextlib import contextmanager
+from pathlib import Path
 from types import SimpleNamespace
 from unittest import mock
 
@@ -30,6 +33,20 @@ from .factories import (
 from .feed_server import feeds  # noqa: F401 -- a fixture: partners' feeds on 127.0.0.1
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def manage(*args, env=None, cwd=BASE_DIR, timeout=120):
+    """`manage.py *args` in a new process, as an operator runs it, with `env` for the whole
+    environment (this one's by default); its output as text."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=cwd,
+        env=os.environ if env is None else env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def missing(what):

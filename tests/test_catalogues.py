@@ -2,15 +2,11 @@
 
 import os
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import polib
 
-from .conftest import missing
+from .conftest import BASE_DIR, manage, missing
 
-BASE_DIR = Path(__file__).resolve().parent.parent
 FRENCH = BASE_DIR / "locale" / "fr" / "LC_MESSAGES" / "django.po"
 
 
@@ -33,14 +29,7 @@ def test_makemessages_would_add_nothing_to_the_french_catalogue(tmp_path):
         ),
     )
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
-    result = subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "fr"],
-        cwd=copy,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = manage("makemessages", "-l", "fr", env=environment, cwd=copy, timeout=300)
     assert result.returncode == 0, result.stderr
     wanted = {e.msgid for e in polib.pofile(str(copy / FRENCH.relative_to(BASE_DIR)))}
     have = {e.msgid for e in polib.pofile(str(FRENCH))}

@@ -27,9 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import missing
+from .conftest import BASE_DIR, manage, missing
 
-ROOT = Path(__file__).resolve().parent.parent
 PG_BIN = next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)), None)
 READERS = 4
 
@@ -250,20 +249,14 @@ def site(tmp_path_factory):
         "LOG_LEVEL": "CRITICAL",
     }
 
-    def manage(*args):
-        subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            timeout=600,
-        )
-
-    manage("migrate", "--noinput")
-    manage("compile_catalogues")
-    manage("collectstatic", "--noinput", "-v", "0")  # production serves them from a manifest
-    manage("load_demo")
+    # collectstatic: production serves the static files from a manifest.
+    for command in (
+        "migrate --noinput",
+        "compile_catalogues",
+        "collectstatic --noinput",
+        "load_demo",
+    ):
+        manage(*command.split(), env=env, timeout=600).check_returncode()
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
@@ -277,7 +270,7 @@ def site(tmp_path_factory):
             "--log-level",
             "critical",
         ],
-        cwd=ROOT,
+        cwd=BASE_DIR,
         env=env,
     )
     try:

@@ -3,11 +3,8 @@ against a small translation service started on 127.0.0.1."""
 
 import json
 import os
-import subprocess
-import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
@@ -18,9 +15,8 @@ from wagtail_localize.strings import StringValue
 
 from translations.machine_translation import DeepLTranslator, LibreTranslator
 
+from .conftest import manage
 from .factories import StoryPageFactory
-
-BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 class FakeTranslationService(BaseHTTPRequestHandler):
@@ -77,14 +73,7 @@ def configured_translator(**env):
     }
     environment.update(env, DJANGO_SETTINGS_MODULE="config.settings.test")
     code = "from django.conf import settings; print(settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR)"
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = manage("shell", "-c", code, env=environment)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]
 

@@ -15,7 +15,7 @@ from syndication.models import ImportedStory
 
 from .conftest import ROLES
 from .factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
-from .test_permissions import story_form
+from .test_translator_permissions import story_form
 
 pytestmark = pytest.mark.django_db
 

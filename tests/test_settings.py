@@ -1,18 +1,16 @@
 """Production refuses to run half-configured, and passes Django's deployment checks."""
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from .conftest import BASE_DIR, manage
+
 GOOD_SECRET = "x7!Kq2#vR9@mLp4$wZ8^tY1&nB6*hJ3(cF5)dS0_gA-eU+iO=yT"
 
 
-def manage(*args, **env):
+def manage_in_production(*args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -25,14 +23,7 @@ def manage(*args, **env):
         )
     }
     environment.update(env, DJANGO_SETTINGS_MODULE="config.settings.production")
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return manage(*args, env=environment)
 
 
 @pytest.mark.parametrize(
@@ -45,14 +36,14 @@ def manage(*args, **env):
     ],
 )
 def test_production_refuses_to_start_without_secrets(env, missing):
-    result = manage("check", **env)
+    result = manage_in_production("check", **env)
     assert result.returncode != 0
     assert f"set {missing} in the environment" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_production_check_deploy_is_clean():
-    result = manage(
+    result = manage_in_production(
         "check",
         "--deploy",
         "--fail-level",
@@ -74,7 +65,7 @@ def test_production_check_deploy_is_clean():
 )
 def test_production_cache_is_shared_between_workers(redis_url, backend):
     """Redis from REDIS_URL, else the database: never a cache of one process."""
-    result = manage(
+    result = manage_in_production(
         "shell",
         "-c",
         "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
@@ -102,7 +93,7 @@ def test_every_edition_language_has_a_catalogue():
 
 
 def setting(expression, **env):
-    result = manage(
+    result = manage_in_production(
         "shell",
         "-c",
         f"from django.conf import settings; print({expression})",
@@ -174,5 +165,7 @@ def test_the_page_cache_is_on_in_production_and_a_cdn_adds_shared_headers():
         CLOUDFLARE_ZONE_ID="zone",
     )
     assert backend == "wagtail.contrib.frontend_cache.backends.CloudflareBackend"
-    result = manage("check", FRONTEND_CACHE="akamai", SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="x")
+    result = manage_in_production(
+        "check", FRONTEND_CACHE="akamai", SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="x"
+    )
     assert result.returncode != 0 and "use cloudflare or cloudfront" in result.stderr
