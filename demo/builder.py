@@ -1,4 +1,4 @@
-"""Build the demo magazine from demo/content.py, idempotently.
+"""Build the demo magazine from demo/content/, idempotently.
 
 English is the source of the site's structure (home, topics, sections, briefings)
 and of our own stories; partner stories are entered in Russian. Every translation

@@ -19,7 +19,7 @@ translation key, so an interrupted run (Ctrl-C) is simply run again: it creates 
 missing. The same arguments give the same archive (the default --until is today).
 """
 
-# The vocabulary is prose: a sentence is one string, however long (as in demo/content.py).
+# The vocabulary is prose: a sentence is one string, however long (as in demo/content/).
 # ruff: noqa: E501
 
 import argparse
