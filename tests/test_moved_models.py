@@ -17,9 +17,7 @@ AFTER = [("home", "0004_magazinesettings_moved_to_editions"), ("editions", "0001
 
 
 def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
+    MigrationExecutor(connection).migrate(targets)
     # The models as the applied migrations leave them (Django's own migration tests' way).
     return MigrationExecutor(connection)._create_project_state(with_applied_migrations=True).apps
 

@@ -607,22 +607,21 @@ class StoryPage(ReaderPage):
         # An author's page lists the stories of its own language (a translated story may
         # still credit an untranslated author, and is not on that author's page).
         authors = list(Author.objects.filter(bylines__page=self, locale=self.locale_id).distinct())
-        purged = Purged(news_editions=[self.locale.language_code])
-        purged.shown = {tags.stories_of("page", parent.pk) for parent in parents}
-        purged.shown.update(tags.stories_of("page", topic_id) for topic_id in topic_ids)
-        purged.shown.update(tags.stories_of("author", author.pk) for author in authors)
-        purged.urls = [url for parent in parents for url in with_feeds(parent.get_full_url())]
+        shown = {tags.stories_of("page", parent.pk) for parent in parents}
+        shown.update(tags.stories_of("page", topic_id) for topic_id in topic_ids)
+        shown.update(tags.stories_of("author", author.pk) for author in authors)
+        urls = [url for parent in parents for url in with_feeds(parent.get_full_url())]
         for topic in Page.objects.filter(pk__in=topic_ids):
-            purged.urls += with_feeds(topic.get_full_url())
-        purged.urls += [root + author.url for author in authors]
+            urls += with_feeds(topic.get_full_url())
+        urls += [root + author.url for author in authors]
         if self.partner_id and self.partner.locale_id == self.locale_id:
-            purged.shown.add(tags.stories_of("partner", self.partner_id))
-            purged.urls.append(root + self.partner.url)
+            shown.add(tags.stories_of("partner", self.partner_id))
+            urls.append(root + self.partner.url)
         if home is not None:
-            purged.shown.add(tags.stories_of("page", home.pk))
-            purged.urls += with_feeds(home.get_full_url())
-            purged.urls.append(root + edition_url(self.locale.language_code, SEARCH_PATH))
-        return purged
+            shown.add(tags.stories_of("page", home.pk))
+            urls += with_feeds(home.get_full_url())
+            urls.append(root + edition_url(self.locale.language_code, SEARCH_PATH))
+        return Purged(shown, urls, news_editions=[self.locale.language_code])
 
 
 class StoryByline(TranslatableMixin, Orderable):
