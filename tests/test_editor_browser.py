@@ -104,6 +104,9 @@ def test_editor_composes_a_story_and_a_moderator_publishes_it(live_server, brows
     preview = admin.frame_locator("#w-preview-iframe")
     expect(preview.locator("h1")).to_have_text("The ferry that stopped", timeout=30_000)
     assert preview.locator(".block-pull-quote").inner_text().startswith("We are an island now.")
+    # Wagtail drops a mode change made while a preview iframe is still loading (it hands
+    # back the update in flight, which renders the old mode), so let the panel settle.
+    expect(admin.locator("iframe.w-preview__proxy")).to_have_count(0, timeout=30_000)
     admin.select_option("#id_preview_mode", "card")
     # The focus topic's page; the preview reloads in its own time on a busy machine.
     expect(preview.locator("h1")).to_have_text("Drones", timeout=30_000)
