@@ -14,7 +14,7 @@ from wagtail.rich_text import get_text_for_indexing
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
-from demo.management.commands.generate_content import synthetic_key
+from demo.archive.builder import ArchiveBuilder, synthetic_key
 from stories.models import (
     Author,
     PartnerOutlet,
@@ -234,14 +234,12 @@ def snapshot():
 
 
 def test_an_interrupted_run_continues_where_it_stopped(tree, monkeypatch):
-    from demo.management.commands import generate_content
-
     generate(stories=6, topics=2, batch_size=3)
     uninterrupted = snapshot()
     for story in StoryPage.objects.all():
         story.delete()
 
-    write_plan = generate_content.ArchiveBuilder.write_plan
+    write_plan = ArchiveBuilder.write_plan
     calls = []
 
     def interrupted(self, plan, context):
@@ -250,7 +248,7 @@ def test_an_interrupted_run_continues_where_it_stopped(tree, monkeypatch):
             raise KeyboardInterrupt
         return write_plan(self, plan, context)
 
-    monkeypatch.setattr(generate_content.ArchiveBuilder, "write_plan", interrupted)
+    monkeypatch.setattr(ArchiveBuilder, "write_plan", interrupted)
     with pytest.raises(CommandError, match="Run the same command again"):
         generate(stories=6, topics=2, batch_size=3)
     assert StoryPage.objects.count() == 3 * 2
