@@ -1,17 +1,12 @@
 """In Debian's Chromium: a reader's cards, stories and editions; a translator's day."""
 
-import io
-
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.rich_text import RichText
 
+from stories.factories import AuthorFactory, StoryPageFactory
 from stories.models import StoryPage
-
-from .conftest import log_in
-from .factories import AuthorFactory, StoryPageFactory
+from tests.support import log_in, newsroom_user
 
 pytestmark = [
     pytest.mark.browser,
@@ -64,13 +59,9 @@ def test_reader_expands_a_card_reads_the_story_and_switches_edition(
     assert page.locator(".video-marker, .video__play").first.inner_text().startswith("Lire")
 
 
-def test_french_translator_translates_a_russian_story_for_the_reader(
-    live_server, browser, tree, django_user_model
-):
-    call_command("setup_groups", stdout=io.StringIO())
-    translator = django_user_model.objects.create_user("claire", "claire@example.com", "pw")
-    translator.groups.add(Group.objects.get(name="Translators (French)"))
-    django_user_model.objects.create_superuser("moderator", "mod@example.com", "pw")
+def test_french_translator_translates_a_russian_story_for_the_reader(live_server, browser, tree):
+    newsroom_user("translator_fr", "claire")
+    newsroom_user("admin", "moderator")
     story = StoryPageFactory(
         parent=tree.ru.section,
         title="Мост через Варьгу",

@@ -6,16 +6,14 @@ import io
 from unittest import mock
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from stories.factories import AuthorFactory, ImageFactory, StoryPageFactory
 from stories.models import StoryPage
-
-from .conftest import log_in
-from .factories import AuthorFactory, ImageFactory, StoryPageFactory
+from tests.support import log_in, newsroom_user
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,14 +22,12 @@ pytestmark = [
 
 
 @pytest.fixture
-def newsroom(search_index, tree, django_user_model, settings):
+def newsroom(search_index, tree, settings):
     # Wagtail autosaves every half second: its requests and the preview panel's would
     # lock each other on the in-memory SQLite database the live server shares.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-    call_command("setup_groups", stdout=io.StringIO())
-    for username, group in (("eda", "Editors"), ("mo", "Moderators")):
-        user = django_user_model.objects.create_user(username, f"{username}@example.com", "pw")
-        user.groups.add(Group.objects.get(name=group))
+    newsroom_user("editor", "eda")
+    newsroom_user("moderator", "mo")
     return tree
 
 

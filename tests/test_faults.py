@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import BASE_DIR, manage, missing
+from tests.support import BASE_DIR, manage, missing
 
 PG_BIN = next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)), None)
 READERS = 4

@@ -7,7 +7,12 @@ from django.test import Client
 from wagtail.documents.models import Document
 from wagtail.models import Collection
 
-from .factories import AuthorFactory, BriefingPageFactory, PartnerOutletFactory, StoryPageFactory
+from stories.factories import (
+    AuthorFactory,
+    BriefingPageFactory,
+    PartnerOutletFactory,
+    StoryPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -9,40 +9,17 @@ from wagtail.rich_text import RichText
 
 from editions.models import MagazineSettings
 from home.models import HomePage
-
-from .factories import (
+from stories.factories import (
     AuthorFactory,
     BriefingPageFactory,
     ImageFactory,
     PartnerOutletFactory,
     StoryPageFactory,
     TopicPageFactory,
+    every_block,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def every_block(image):
-    return [
-        ("analysis_label", "analysis"),
-        ("paragraph", RichText("<p>The ferry to Varensk stopped running in March.</p>")),
-        ("heading", "What the mayor said"),
-        ("pull_quote", {"quote": "We are an island now.", "attribution": "Lena Ostrova"}),
-        ("image", {"image": image, "caption": "The empty pier.", "credit": "Photo: Ana Reis"}),
-        (
-            "video",
-            {
-                "url": "https://www.youtube.com/watch?v=abcdefghijk",
-                "poster": image,
-                "caption": "The last crossing.",
-            },
-        ),
-        ("newsletter_cta", {"heading": "Get the briefing", "text": "Every morning."}),
-        (
-            "update_note",
-            {"updated_at": timezone.now(), "text": "Adds the ministry's reply."},
-        ),
-    ]
 
 
 @pytest.fixture
@@ -118,7 +95,7 @@ def test_every_page_type_renders_in_english_and_french(client, tree, story, brie
 
 
 def test_arabic_pages_are_right_to_left(client, tree, translate_page):
-    from .factories import LocaleFactory
+    from editions.factories import LocaleFactory
 
     LocaleFactory(language_code="ar")
     arabic_home = translate_page(tree.home, "ar")

@@ -10,12 +10,10 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail_localize.models import TranslationSource
 
 from newsletter.models import Subscriber
+from stories.factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
 from stories.models import StoryPage
 from syndication.models import ImportedStory
-
-from .conftest import ROLES
-from .factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
-from .test_translator_permissions import story_form
+from tests.support import ROLES, edited_story_form
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +28,7 @@ ALLOWED = {
     "see an English story's revisions": {"editor", "moderator", "translator_en", "admin"},
     "translate a story into French": {"editor", "moderator", "translator_fr", "admin"},
     # Bringing the story's French translation up to date: those who may work on it (the
-    # rest of the review gate is tests/test_translation_gate.py).
+    # rest of the review gate is translations/tests/test_translation_gate.py).
     "sync a story's translations": {"editor", "moderator", "translator_fr", "admin"},
     "edit a French author": {"editor", "moderator", "translator_fr", "admin"},
     "add an author": {"editor", "moderator", "admin"},
@@ -84,7 +82,7 @@ def attempt(client, action, things):
 
     def edit(page, title, publish):
         page = StoryPage.objects.get(pk=page.pk)
-        form = story_form(page, title, "action-publish" if publish else "action-draft")
+        form = edited_story_form(page, title, "action-publish" if publish else "action-draft")
         client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), form)
         page.refresh_from_db()
         return (

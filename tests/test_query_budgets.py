@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.rich_text import RichText
 
-from .factories import (
+from stories.factories import (
     AuthorFactory,
     BriefingPageFactory,
     ImageFactory,

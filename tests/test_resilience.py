@@ -8,7 +8,7 @@ from django.db import OperationalError
 from django.test import Client
 from wagtail.models import Site
 
-from .factories import StoryPageFactory
+from stories.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 # A port nothing listens on: the cache is down.

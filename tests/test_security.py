@@ -12,8 +12,8 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection
 
-from .conftest import manage
-from .factories import ImageFactory, StoryPageFactory
+from stories.factories import ImageFactory, StoryPageFactory
+from tests.support import manage
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +24,6 @@ def directives(response):
         name: values
         for name, *values in (part.split() for part in policy.split(";") if part.strip())
     }
-
-
-@pytest.fixture
-def admin_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("chief", "chief@example.com", "pw")
-    client.force_login(user)
-    return client
 
 
 def test_reader_pages_allow_no_inline_script_and_no_framing(client, tree, page_cache):

@@ -1,19 +1,14 @@
 """In Debian's Chromium: a French translator's round trip through the desk, as the
 translation guide (docs/translating.md) describes it."""
 
-import io
-
 import pytest
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail.rich_text import RichText
 
+from stories.factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
 from stories.models import StoryPage
-
-from .conftest import log_in
-from .factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
+from tests.support import log_in, newsroom_user
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,14 +17,9 @@ pytestmark = [
 
 
 @pytest.fixture
-def newsroom(tree, django_user_model, translate_page):
-    call_command("setup_groups", stdout=io.StringIO())
-    translator = django_user_model.objects.create_user(
-        "claire", "claire@example.com", "pw", first_name="Claire"
-    )
-    translator.groups.add(Group.objects.get(name="Translators (French)"))
-    moderator = django_user_model.objects.create_user("mo", "mo@example.com", "pw")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+def newsroom(tree, translate_page):
+    translator = newsroom_user("translator_fr", "claire", first_name="Claire")
+    moderator = newsroom_user("moderator", "mo")
     # A Russian original, already in English; its author and partner are in French too.
     author = AuthorFactory(locale=tree.ru.home.locale, name="Дмитрий Лавров", role="", bio="")
     partner = PartnerOutletFactory(locale=tree.ru.home.locale, name="Простые факты")

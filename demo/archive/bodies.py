@@ -6,7 +6,7 @@ more: most of the time of indexing. Our paragraphs have no markup but <p> and <i
 character that needs escaping, so the card fields are derived from the body with its tags
 already stripped, and the index is given that body too, or, for the database backends, the
 one tag-free paragraph of the text they would extract from it: the same excerpts and the
-same index entries, in a fraction of the time (tests/test_generate_content.py compares
+same index entries, in a fraction of the time (demo/tests/test_generate_content.py compares
 them with what saving the story and indexing it again make).
 """
 

@@ -1,0 +1,104 @@
+"""RSS and Atom feeds per edition, topic and section, read back with feedparser."""
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from stories.factories import AuthorFactory, ImageFactory, StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def stories(tree, translate_page):
+    author = AuthorFactory(name="Inès Marlow")
+    translate_page(author, "fr")
+    drones = StoryPageFactory(
+        parent=tree.section,
+        title="Who pays when a drone hits your roof?",
+        summary="Insurers near the front rewrite their policies.",
+        topics=[tree.topics[0]],
+        focus=tree.topics[0],
+        authors=[author],
+        lead_image=ImageFactory(),
+    )
+    energy = StoryPageFactory(
+        parent=tree.section, title="The grid at its limit", topics=[tree.topics[1]]
+    )
+    translate_page(drones, "fr")
+    return drones, energy
+
+
+def parse(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    return response, feed
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_edition_feed_has_full_metadata(client, tree, stories, kind):
+    drones, energy = stories
+    response, feed = parse(client, f"{tree.home.url}feed/{kind}/")
+    assert response["Content-Type"].startswith(
+        "application/rss+xml" if kind == "rss" else "application/atom+xml"
+    )
+    assert feed.feed.title == "The Meridian Review"
+    assert feed.feed.language == "en"
+    assert [entry.title for entry in feed.entries] == [energy.title, drones.title]
+    entry = feed.entries[1]
+    assert entry.link == "http://testserver" + drones.url
+    assert entry.summary == "Insurers near the front rewrite their policies."
+    assert entry.author == "Inès Marlow"
+    assert entry.published_parsed[:3] == drones.display_date.utctimetuple()[:3]
+    assert [tag.term for tag in entry.tags] == ["Drones"]
+    (enclosure,) = [link for link in entry.links if link.rel == "enclosure"]
+    assert enclosure.type.startswith("image/")
+    assert enclosure.href.startswith("http://testserver/")  # served from this request's host
+    assert int(enclosure.length) > 0
+    assert not [link for link in feed.entries[0].links if link.rel == "enclosure"]
+
+
+def test_topic_and_section_feeds_list_their_own_stories(client, tree, stories):
+    drones, energy = stories
+    _, topic = parse(client, f"{tree.topics[0].url}feed/rss/")
+    assert [entry.title for entry in topic.entries] == [drones.title]
+    assert topic.feed.title == "Drones · The Meridian Review"
+    _, section = parse(client, f"{tree.section.url}feed/atom/")
+    assert {entry.title for entry in section.entries} == {drones.title, energy.title}
+
+
+def test_french_feed_is_french(client, tree, stories):
+    drones, _ = stories
+    _, feed = parse(client, f"{tree.fr.home.url}feed/rss/")
+    assert feed.feed.language == "fr"
+    assert [entry.title for entry in feed.entries] == [f"[fr] {drones.title}"]
+    assert "/fr/" in feed.entries[0].link
+
+
+def test_pages_with_feeds_announce_them(client, tree, stories):
+    soup = BeautifulSoup(client.get(tree.topics[0].url).content, "html.parser")
+    links = {link["type"]: link["href"] for link in soup.select("link[rel=alternate][type]")}
+    assert links == {
+        "application/rss+xml": f"{tree.topics[0].url}feed/rss/",
+        "application/atom+xml": f"{tree.topics[0].url}feed/atom/",
+    }
+
+
+def test_feed_queries_do_not_grow_with_stories(
+    client, tree, stories, no_cache, django_assert_max_num_queries
+):
+    url = f"{tree.home.url}feed/rss/"
+    client.get(url)  # renditions are made on the first request
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    few = len(captured)  # now: Django's query log is a bounded deque, later slices shift
+    for _ in range(5):
+        StoryPageFactory(parent=tree.section, lead_image=ImageFactory(), authors=[AuthorFactory()])
+    client.get(url)
+    with django_assert_max_num_queries(few):
+        _, feed = parse(client, url)
+    assert len(feed.entries) == 7
