@@ -3,7 +3,7 @@ share image, and schema.org structured data."""
 
 from django.utils.text import Truncator
 
-from editions.links import absolute_url
+from editions.links import absolute_url, edition_url
 from stories import pictures
 from stories.models import Author, PartnerOutlet, StoryPage, TopicPage
 
@@ -77,8 +77,23 @@ def _publisher(magazine, request):
     return publisher
 
 
+def _organization(name, url):
+    return {"@type": "NewsMediaOrganization", "name": name, "url": url}
+
+
+def _authors(page, request, context, magazine):
+    """The story's bylines as Persons. A story nobody signed (a partner's original, as
+    imported) is credited to its partner outlet, else to the magazine."""
+    bylines = context["bylines"] if "bylines" in context else page.bylines.all()
+    if bylines:
+        return [_person(byline.author, request) for byline in bylines]
+    if page.partner:
+        return [_organization(page.partner.name, request.build_absolute_uri(page.partner.url))]
+    home = request.build_absolute_uri(edition_url(page.locale.language_code))
+    return [_organization(magazine.name, home)]
+
+
 def _story(page, request, context, magazine, image):
-    bylines = context.get("bylines") or page.bylines.select_related("author")
     data = {
         "@type": ARTICLE_TYPES.get(page.analysis_kind, "NewsArticle"),
         "headline": Truncator(page.title).chars(110),
@@ -88,7 +103,7 @@ def _story(page, request, context, magazine, image):
         "inLanguage": page.locale.language_code,
         "datePublished": page.display_date.isoformat() if page.display_date else None,
         "dateModified": (page.updated_at or page.last_published_at or page.display_date),
-        "author": [_person(byline.author, request) for byline in bylines],
+        "author": _authors(page, request, context, magazine),
         "publisher": _publisher(magazine, request),
     }
     if data["dateModified"]:

@@ -45,7 +45,10 @@ def validate(item):
     if kind == "NewsArticle":
         datetime.datetime.fromisoformat(item["datePublished"])
         assert len(item["headline"]) <= 110
-        assert all(a["@type"] == "Person" and is_absolute(a["url"]) for a in item["author"])
+        assert all(
+            a["@type"] in ("Person", "NewsMediaOrganization") and is_absolute(a["url"])
+            for a in item["author"]
+        )
         assert item["publisher"]["@type"] == "NewsMediaOrganization"
     if kind == "BreadcrumbList":
         positions = [element["position"] for element in item["itemListElement"]]
@@ -119,6 +122,29 @@ def test_story_page_metadata(client, story):
     assert "translationOfWork" not in article
     names = [element["name"] for element in data["BreadcrumbList"]["itemListElement"]]
     assert names == ["Home", "World Affairs", story.title]
+
+
+def test_a_story_nobody_signed_credits_its_outlet_not_every_author(client, tree, story):
+    # `story` is signed: its byline row must not turn up in another story's authors.
+    partner = PartnerOutletFactory(name="Plain Facts")
+    unsigned = StoryPageFactory(parent=tree.section, partner=partner, topics=tree.topics[:1])
+    article = json_ld(page(client, unsigned.url))["NewsArticle"]
+    assert article["author"] == [
+        {
+            "@type": "NewsMediaOrganization",
+            "name": "Plain Facts",
+            "url": "http://testserver" + partner.url,
+        }
+    ]
+    ours = StoryPageFactory(parent=tree.section, topics=tree.topics[:1])
+    article = json_ld(page(client, ours.url))["NewsArticle"]
+    assert article["author"] == [
+        {
+            "@type": "NewsMediaOrganization",
+            "name": "The Meridian Review",
+            "url": "http://testserver/en/",
+        }
+    ]
 
 
 @pytest.mark.parametrize(
