@@ -3,8 +3,9 @@ share image, and schema.org structured data."""
 
 from django.utils.text import Truncator
 
-from editions.links import absolute_url, edition_url
+from editions.links import absolute_url
 from stories import pictures
+from stories.credits import credits
 from stories.models import Author, PartnerOutlet, StoryPage, TopicPage
 
 DESCRIPTION_WORDS = 40
@@ -77,20 +78,16 @@ def _publisher(magazine, request):
     return publisher
 
 
-def _organization(name, url):
-    return {"@type": "NewsMediaOrganization", "name": name, "url": url}
-
-
-def _authors(page, request, context, magazine):
-    """The story's bylines as Persons. A story nobody signed (a partner's original, as
-    imported) is credited to its partner outlet, else to the magazine."""
+def _authors(page, request, context):
     bylines = context["bylines"] if "bylines" in context else page.bylines.all()
-    if bylines:
-        return [_person(byline.author, request) for byline in bylines]
-    if page.partner:
-        return [_organization(page.partner.name, request.build_absolute_uri(page.partner.url))]
-    home = request.build_absolute_uri(edition_url(page.locale.language_code))
-    return [_organization(magazine.name, home)]
+    return [
+        {
+            "@type": "Person" if credit.is_person else "NewsMediaOrganization",
+            "name": credit.name,
+            "url": credit.url,
+        }
+        for credit in credits(page, request, bylines)
+    ]
 
 
 def _story(page, request, context, magazine, image):
@@ -103,7 +100,7 @@ def _story(page, request, context, magazine, image):
         "inLanguage": page.locale.language_code,
         "datePublished": page.display_date.isoformat() if page.display_date else None,
         "dateModified": (page.updated_at or page.last_published_at or page.display_date),
-        "author": _authors(page, request, context, magazine),
+        "author": _authors(page, request, context),
         "publisher": _publisher(magazine, request),
     }
     if data["dateModified"]:

@@ -11,11 +11,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
 
 import pagecache
-from editions.links import absolute_url
+from editions.links import absolute_url, edition_url
 from editions.models import MagazineSettings
 from pagecache import tags
 
 from . import pictures
+from .credits import credits
 
 FEED_ITEMS = 20
 ENCLOSURE_RENDITION = pictures.spec("enclosure")
@@ -36,7 +37,20 @@ class StoryFeedsMixin(RoutablePageMixin):
 
     @path("feed/atom/", name="atom_feed")
     def atom_feed(self, request):
-        return StoryFeed(self, Atom1Feed)(request)
+        return StoryFeed(self, AtomFeed)(request)
+
+
+class AtomFeed(Atom1Feed):
+    """Atom with one <author> per person credited (RFC 4287 allows several; Django's
+    generator writes one, its name the names joined)."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "author_name": None})
+        for credit in item["credits"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", credit.name)
+            handler.addQuickElement("uri", credit.url)
+            handler.endElement("author")
 
 
 class StoryFeed(Feed):
@@ -99,8 +113,21 @@ class StoryFeed(Feed):
     def item_description(self, story):
         return story.summary or story.standfirst
 
+    def author_name(self):
+        # A feed's own author: RFC 4287 requires one where an entry could lack it.
+        return MagazineSettings.for_request(self.request).name
+
+    def author_link(self):
+        return self.request.build_absolute_uri(edition_url(self.language))
+
+    def item_extra_kwargs(self, story):
+        return {"credits": credits(story, self.request, story.bylines.all())}
+
     def item_author_name(self, story):
-        return ", ".join(byline.author.name for byline in story.bylines.all()) or None
+        # RSS has one dc:creator; Atom writes an <author> per credit (AtomFeed).
+        return ", ".join(
+            credit.name for credit in credits(story, self.request, story.bylines.all())
+        )
 
     def item_pubdate(self, story):
         return story.display_date

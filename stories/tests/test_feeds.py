@@ -5,8 +5,14 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from lxml import etree
 
-from stories.factories import AuthorFactory, ImageFactory, StoryPageFactory
+from stories.factories import (
+    AuthorFactory,
+    ImageFactory,
+    PartnerOutletFactory,
+    StoryPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +43,47 @@ def parse(client, url):
     feed = feedparser.parse(response.content)
     assert not feed.bozo, feed.bozo_exception
     return response, feed
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_atom_names_every_author_and_never_leaves_an_entry_without_one(client, tree):
+    """RFC 4287 4.1.2: a feed or each of its entries has an author; a person is one author."""
+    partner = PartnerOutletFactory(name="Plain Facts")
+    section = tree.section
+    StoryPageFactory(parent=section, title="Ours", topics=tree.topics[:1])
+    StoryPageFactory(parent=section, title="Theirs", partner=partner, topics=tree.topics[:1])
+    StoryPageFactory(
+        parent=section,
+        title="Two of us",
+        topics=tree.topics[:1],
+        authors=[AuthorFactory(name="Inès Marlow"), AuthorFactory(name="Tomás Aranha")],
+    )
+    response = client.get(f"{tree.home.url}feed/atom/")
+    feed = etree.fromstring(response.content)
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == "The Meridian Review"
+    authors = {
+        entry.findtext(f"{ATOM}title"): [
+            (author.findtext(f"{ATOM}name"), author.findtext(f"{ATOM}uri"))
+            for author in entry.findall(f"{ATOM}author")
+        ]
+        for entry in feed.findall(f"{ATOM}entry")
+    }
+    assert authors == {
+        "Two of us": [
+            ("Inès Marlow", "http://testserver/en/authors/ines-marlow/"),
+            ("Tomás Aranha", "http://testserver/en/authors/tomas-aranha/"),
+        ],
+        "Theirs": [("Plain Facts", "http://testserver" + partner.url)],
+        "Ours": [("The Meridian Review", "http://testserver/en/")],
+    }
+    rss = feedparser.parse(client.get(f"{tree.home.url}feed/rss/").content)
+    assert [entry.author for entry in rss.entries] == [
+        "Inès Marlow, Tomás Aranha",
+        "Plain Facts",
+        "The Meridian Review",
+    ]
 
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])

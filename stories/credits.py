@@ -1,0 +1,30 @@
+"""Whom a story is credited to, as clients outside the page read it: feeds and structured
+data. Readers see the bylines; a client needs a name for every story."""
+
+from dataclasses import dataclass
+
+from editions.links import edition_url
+from editions.models import MagazineSettings
+
+
+@dataclass(frozen=True)
+class Credit:
+    name: str
+    url: str  # absolute
+    is_person: bool
+
+
+def credits(story, request, bylines):
+    """The story's authors, in byline order. A story nobody signed (a partner's original,
+    as imported) is credited to its partner outlet, else to the magazine."""
+    if bylines:
+        return [
+            Credit(byline.author.name, request.build_absolute_uri(byline.author.url), True)
+            for byline in bylines
+        ]
+    if story.partner:
+        url = request.build_absolute_uri(story.partner.url)
+        return [Credit(story.partner.name, url, False)]
+    magazine = MagazineSettings.for_request(request)
+    url = request.build_absolute_uri(edition_url(story.locale.language_code))
+    return [Credit(magazine.name, url, False)]
