@@ -15,13 +15,20 @@ def edition_for(accept_language):
     """The best edition for an Accept-Language header; the default edition if none fits.
 
     Only editions count: a German reader is not sent to /de/, where only originals live.
-    Django's parser drops malformed and over-long headers, which then fall back too.
+    A quality of 0 means "not acceptable" (RFC 9110 12.4.2): such a language is never
+    chosen (the parser sorts it last), nor made the fallback while another edition is not
+    refused. Django's parser
+    drops malformed and over-long headers, which then fall back too.
     """
-    for code, _quality in parse_accept_lang_header(accept_language or ""):
+    refused = set()
+    for code, quality in parse_accept_lang_header(accept_language or ""):
         primary = code.split("-")[0].lower()
-        if primary in settings.EDITION_LANGUAGES:
+        if quality <= 0:
+            refused.add(primary)
+        elif primary in settings.EDITION_LANGUAGES:
             return primary
-    return settings.LANGUAGE_CODE
+    fallbacks = [settings.LANGUAGE_CODE, *settings.EDITION_LANGUAGES]
+    return next((code for code in fallbacks if code not in refused), settings.LANGUAGE_CODE)
 
 
 def edition_redirect(request):

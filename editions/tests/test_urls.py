@@ -20,6 +20,11 @@ pytestmark = pytest.mark.django_db
         ("*", "/en/"),
         ("x" * 5000, "/en/"),
         ("\x00\xff", "/en/"),
+        # q=0 is "not acceptable": never the edition chosen, nor the fallback.
+        ("fr;q=0", "/en/"),
+        ("en;q=0", "/fr/"),
+        ("en;q=0.0, ru", "/fr/"),
+        ("en;q=0, fr;q=0", "/en/"),
     ],
 )
 def test_root_sends_readers_to_their_language(client, tree, accept_language, expected):
