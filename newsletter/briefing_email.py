@@ -55,6 +55,7 @@ def briefing_message(briefing, subscriber, shared, connection=None):
         to=[subscriber.email],
         connection=connection,
         headers={
+            "Content-Language": language,
             # RFC 8058: mail clients offer one click, which POSTs to this address.
             "List-Unsubscribe": f"<{context['unsubscribe_url']}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

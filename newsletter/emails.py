@@ -15,12 +15,16 @@ def absolute(request, name, subscriber, purpose):
 
 def send_confirmation(request, subscriber):
     with translation.override(subscriber.edition):
-        context = {"confirm_url": absolute(request, "newsletter:confirm", subscriber, CONFIRM)}
+        context = {
+            "language": subscriber.edition,
+            "confirm_url": absolute(request, "newsletter:confirm", subscriber, CONFIRM),
+        }
         subject = render_to_string("newsletter/emails/confirm_subject.txt", context).strip()
         message = EmailMultiAlternatives(
             subject,
             render_to_string("newsletter/emails/confirm.txt", context),
             to=[subscriber.email],
+            headers={"Content-Language": subscriber.edition},
         )
         message.attach_alternative(
             render_to_string("newsletter/emails/confirm.html", context), "text/html"

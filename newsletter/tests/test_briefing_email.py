@@ -8,10 +8,12 @@ import io
 import re
 import socket
 import threading
+from email.policy import default
 from unittest import mock
 
 import pytest
 from aiosmtpd.controller import Controller
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import Client
@@ -20,7 +22,7 @@ from wagtail.rich_text import RichText
 
 from newsletter.models import Delivery, Subscriber
 from stories.factories import BriefingPageFactory, StoryPageFactory
-from stories.models import Greeting
+from stories.models import Greeting, StoryPage
 from tests.support import newsroom_user
 
 pytestmark = pytest.mark.django_db
@@ -100,12 +102,20 @@ def test_each_edition_gets_its_own_briefing(briefing, translate_page):
     send(briefing)
     assert sorted(m.to[0] for m in mail.outbox) == ["en0@example.com", "en1@example.com"]
 
-    french = translate_page(briefing, "fr")
+    translate_page(StoryPage.objects.get(title="The town that lost its ferry"), "fr")
+    french = translate_page(briefing, "fr")  # its news item now links the French story
     mail.outbox.clear()
     send(french)
     assert len(mail.outbox) == 3
     assert "/fr/newsletter/unsubscribe/" in mail.outbox[0].extra_headers["List-Unsubscribe"]
     assert "La salutation du jour est en" in mail.outbox[0].body  # in the edition's language
+    # French puts a space before a colon: the colon belongs in the translated message.
+    for label in ("Lire l’article", "Le lire sur le site", "Changer d’édition", "Se désabonner"):
+        assert re.search(rf"^{label} : http://\S+$", mail.outbox[0].body, re.M), label
+    parsed = email.message_from_bytes(mail.outbox[0].message().as_bytes(), policy=default)
+    assert parsed["Content-Language"] == "fr"
+    html = parsed.get_body(("html",)).get_content()
+    assert BeautifulSoup(html, "html.parser").html["lang"] == "fr"
 
 
 def test_running_twice_sends_nobody_anything_twice(briefing):

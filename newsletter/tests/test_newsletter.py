@@ -1,8 +1,10 @@
 """Signing up to the daily briefing: double opt-in through Django's test outbox, signed and
 expiring links, the honeypot, the rate limit, and a known address revealing nothing."""
 
+import email
 import re
 import time
+from email.policy import default
 from unittest import mock
 
 import pytest
@@ -55,6 +57,12 @@ def test_sign_up_confirm_and_unsubscribe(client, tree):
     assert message.to == ["reader@example.com"]
     assert message.subject == "Confirmez votre abonnement au briefing quotidien"
     assert len(message.alternatives) == 1 and "text/html" in message.alternatives[0][1]
+    # As a mail client reads it: French, in both parts (rendered without a request).
+    parsed = email.message_from_bytes(message.message().as_bytes(), policy=default)
+    assert parsed["Content-Language"] == "fr"
+    html = BeautifulSoup(parsed.get_body(("html",)).get_content(), "html.parser")
+    assert html.html["lang"] == "fr"
+    assert "Confirmer mon abonnement" in html.get_text()
     confirm = link_in(message, "confirm")
     assert "/fr/newsletter/confirm/" in confirm
     assert "reader@example.com" not in confirm  # the token names no address
