@@ -117,13 +117,18 @@ def invalid_link(request):
     )
 
 
+@csrf_exempt  # the signed link is the key, as for unsubscribing; no cookie is needed
 @never_cache
 @in_an_edition
 def confirm(request, token):
+    """The e-mail's link opens a page with one button; only its POST subscribes. Mail
+    scanners and link checkers fetch links with GET, and must not confirm for the reader."""
     subscriber = subscriber_from(token, CONFIRM, max_age=CONFIRM_MAX_AGE)
     if subscriber is None:
         return invalid_link(request)
     if subscriber.status == Subscriber.Status.PENDING:
+        if request.method != "POST":
+            return render(request, "newsletter/confirm_page.html", {"subscriber": subscriber})
         subscriber.confirm()
     return message_page(
         request,

@@ -67,7 +67,15 @@ def test_sign_up_confirm_and_unsubscribe(client, tree):
     assert "/fr/newsletter/confirm/" in confirm
     assert "reader@example.com" not in confirm  # the token names no address
 
+    # Opening the link (as a mail scanner prefetching it would) confirms nothing...
     page = client.get(confirm)
+    assert page.status_code == 200
+    assert Subscriber.objects.get().status == Subscriber.Status.PENDING
+    form = BeautifulSoup(page.content, "html.parser").select_one("main form[method=post]")
+    assert form.button.get_text() == "Confirmer mon abonnement"
+    assert "reader@example.com" in page.content.decode()  # says which address
+    # ...its one button does.
+    page = client.post(confirm)
     assert page.status_code == 200
     assert "Vous êtes abonné" in page.content.decode()
     subscriber.refresh_from_db()
