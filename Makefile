@@ -33,10 +33,12 @@ $(VENV)/.dev-installed: requirements/dev.txt | $(BIN)/python
 install: $(VENV)/.base-installed  ## Create .venv with the site's locked dependencies
 install-dev: $(VENV)/.dev-installed  ## The same, with the test and lint tools
 
+# Admin e-mails link to the address the site is served on, whatever PORT is.
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install  ## Start the site with demo content on SQLite (PORT=8000)
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) compile_catalogues
-	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} $(MANAGE) load_demo
+	$(MANAGE) load_demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin at http://127.0.0.1:$(PORT)/admin/)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
