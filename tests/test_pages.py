@@ -92,6 +92,10 @@ def test_every_page_type_renders_in_english_and_french(client, tree, story, brie
             assert soup.html["lang"] == language
             assert soup.html["dir"] == "ltr"
             assert soup.h1 is not None
+            # A <section> is a part of the outline: the Nu checker warns on one without a
+            # heading, and screen readers list it without a name.
+            for section in soup.select("section"):
+                assert section.find(["h2", "h3", "h4", "h5", "h6"]), (page.url, section["class"])
 
 
 def test_arabic_pages_are_right_to_left(client, tree, translate_page):
