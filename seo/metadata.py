@@ -3,10 +3,17 @@ share image, and schema.org structured data."""
 
 from django.utils.text import Truncator
 
-from editions.links import absolute_url
+from editions.links import absolute_url, edition_url
 from stories import pictures
 from stories.credits import credits
-from stories.models import Author, PartnerOutlet, StoryPage, TopicPage
+from stories.models import (
+    Author,
+    BriefingPage,
+    PartnerOutlet,
+    SectionPage,
+    StoryPage,
+    TopicPage,
+)
 
 DESCRIPTION_WORDS = 40
 
@@ -49,20 +56,26 @@ def _person(author, request):
     return {"@type": "Person", "name": author.name, "url": request.build_absolute_uri(author.url)}
 
 
-def _breadcrumbs(page, request):
-    trail = [*page.route_trail(), page] if page.depth > 2 else [page]
+def _breadcrumbs(request, magazine, trail, last=None):
+    """The trail from the edition's home (named after the magazine, not "Home") to the
+    page, or to `last`, a (name, absolute URL) the trail's pages do not hold."""
+    crumbs = [
+        (magazine.name if crumb.depth == 2 else crumb.title, absolute_url(request, crumb))
+        for crumb in trail
+    ]
+    if last:
+        crumbs.append(last)
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {
-                "@type": "ListItem",
-                "position": n,
-                "name": crumb.title,
-                "item": absolute_url(request, crumb),
-            }
-            for n, crumb in enumerate(trail, start=1)
+            {"@type": "ListItem", "position": n, "name": name, "item": url}
+            for n, (name, url) in enumerate(crumbs, start=1)
         ],
     }
+
+
+def _page_trail(page):
+    return [*page.route_trail(), page] if page.depth > 2 else [page]
 
 
 def _publisher(magazine, request):
@@ -126,10 +139,14 @@ def _story(page, request, context, magazine, image):
         data["isBasedOn"] = work.get("url") or work
         if page.translator_credit:
             data["translator"] = {"@type": "Person", "name": page.translator_credit}
-    return [{k: v for k, v in data.items() if v not in (None, "", [])}, _breadcrumbs(page, request)]
+    return [
+        {k: v for k, v in data.items() if v not in (None, "", [])},
+        _breadcrumbs(request, magazine, _page_trail(page)),
+    ]
 
 
-def _topic(page, request, context):
+def _collection(page, request, context, magazine):
+    """A topic's or a section's page: the stories it lists."""
     stories = context.get("stories") or []
     return [
         {
@@ -147,7 +164,31 @@ def _topic(page, request, context):
                 for story in stories
             ],
         },
-        _breadcrumbs(page, request),
+        _breadcrumbs(request, magazine, _page_trail(page)),
+    ]
+
+
+def _briefing(page, request, magazine, image):
+    """A day's briefing: an article by the magazine, its headlines as its description."""
+    home = request.build_absolute_uri(edition_url(page.locale.language_code))
+    data = {
+        "@type": "NewsArticle",
+        "headline": Truncator(page.title).chars(110),
+        "description": description(page),
+        "url": absolute_url(request, page),
+        "mainEntityOfPage": absolute_url(request, page),
+        "inLanguage": page.locale.language_code,
+        "datePublished": page.first_published_at or page.date,
+        "author": [{"@type": "NewsMediaOrganization", "name": magazine.name, "url": home}],
+        "publisher": _publisher(magazine, request),
+    }
+    if data["datePublished"]:
+        data["datePublished"] = data["datePublished"].isoformat()
+    if image:
+        data["image"] = [request.build_absolute_uri(image.url)]
+    return [
+        {k: v for k, v in data.items() if v not in (None, "", [])},
+        _breadcrumbs(request, magazine, _page_trail(page)),
     ]
 
 
@@ -170,11 +211,17 @@ def structured_data(request, context, magazine, image):
     """schema.org objects for the page in `context`, each with its @context."""
     page, snippet = context.get("page"), context.get("snippet")
     if snippet is not None:
+        home = context.get("page")
+        last = (snippet.name, request.build_absolute_uri(snippet.url))
         items = _profile(snippet, request)
+        if home is not None:
+            items.append(_breadcrumbs(request, magazine, [home], last))
     elif isinstance(page, StoryPage):
         items = _story(page, request, context, magazine, image)
-    elif isinstance(page, TopicPage):
-        items = _topic(page, request, context)
+    elif isinstance(page, BriefingPage):
+        items = _briefing(page, request, magazine, image)
+    elif isinstance(page, TopicPage | SectionPage):
+        items = _collection(page, request, context, magazine)
     elif page is not None and page.depth == 2:
         items = [
             {

@@ -35,6 +35,8 @@ def page_metadata(context):
         canonical += f"?page={int(page_number)}"
     if snippet is not None:
         title = snippet.name
+    elif page is not None and page.depth == 2:
+        title = page.seo_title or magazine.name  # an edition's home: "Home" says nothing
     elif page is not None:
         title = page.seo_title or page.title
     else:

@@ -4,6 +4,7 @@ extracted from rendered pages and checked; and no inline script or style on read
 import datetime
 import json
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.rich_text import RichText
@@ -121,7 +122,7 @@ def test_story_page_metadata(client, story):
     assert article["image"] == [image]
     assert "translationOfWork" not in article
     names = [element["name"] for element in data["BreadcrumbList"]["itemListElement"]]
-    assert names == ["Home", "World Affairs", story.title]
+    assert names == ["The Meridian Review", "World Affairs", story.title]
 
 
 def test_a_story_nobody_signed_credits_its_outlet_not_every_author(client, tree, story):
@@ -194,7 +195,7 @@ def test_topic_page_is_a_collection_with_breadcrumbs(client, tree, story):
     assert collection["name"] == "Energy"
     assert [part["headline"] for part in collection["hasPart"]] == [story.title]
     names = [element["name"] for element in data["BreadcrumbList"]["itemListElement"]]
-    assert names == ["Home", "Topics", "Energy"]
+    assert names == ["The Meridian Review", "Topics", "Energy"]
     assert meta(soup, "og:type") == "website"
 
 
@@ -226,17 +227,58 @@ def test_briefing_is_described_by_its_headlines(client, tree):
             ("news_item", {**item, "headline": "Grid holds through the frost"}),
         ],
     )
-    description = meta(page(client, briefing.url), "description")
-    assert description == "Ferries stop in Varensk · Grid holds through the frost"
+    soup = page(client, briefing.url)
+    assert meta(soup, "description") == "Ferries stop in Varensk · Grid holds through the frost"
+    data = json_ld(soup)
+    article = data["NewsArticle"]
+    assert article["headline"] == briefing.title
+    assert article["description"] == "Ferries stop in Varensk · Grid holds through the frost"
+    assert article["author"] == [
+        {
+            "@type": "NewsMediaOrganization",
+            "name": "The Meridian Review",
+            "url": "http://testserver/en/",
+        }
+    ]
+    names = [element["name"] for element in data["BreadcrumbList"]["itemListElement"]]
+    assert names == ["The Meridian Review", "In the News", briefing.title]
+
+
+def test_a_section_is_a_collection_of_its_stories(client, tree, story):
+    data = json_ld(page(client, tree.section.url))
+    collection = data["CollectionPage"]
+    assert collection["name"] == "World Affairs"
+    assert [part["headline"] for part in collection["hasPart"]] == [story.title]
+    names = [element["name"] for element in data["BreadcrumbList"]["itemListElement"]]
+    assert names == ["The Meridian Review", "World Affairs"]
+
+
+def test_the_front_page_is_shared_under_the_magazines_name(client, tree):
+    soup = page(client, tree.home.url)
+    assert meta(soup, "og:title") == "The Meridian Review"
+    assert json_ld(soup)["WebSite"]["name"] == "The Meridian Review"
+    # Each feed link is titled as the feed titles itself, here and on a topic's page.
+    for url in (tree.home.url, tree.topics[0].url):
+        for link in page(client, url).select("link[rel=alternate][type$='+xml']"):
+            feed = feedparser.parse(client.get(link["href"]).content)
+            kind = "RSS" if "rss" in link["type"] else "Atom"
+            assert link["title"] == f"{feed.feed.title} ({kind})", url
 
 
 def test_author_and_partner_pages_describe_their_subject(client, tree, story):
     author = story.bylines.get().author
     data = json_ld(page(client, author.url))
     assert data["Person"]["name"] == "Marta Kovač"
+    crumbs = data["BreadcrumbList"]["itemListElement"]
+    assert [(c["name"], c["item"]) for c in crumbs] == [
+        ("The Meridian Review", "http://testserver/en/"),
+        ("Marta Kovač", "http://testserver" + author.url),
+    ]
     partner = PartnerOutletFactory(name="North Wind", website="https://north-wind.example")
     data = json_ld(page(client, partner.url))
     assert data["NewsMediaOrganization"]["url"] == "https://north-wind.example"
+    names = [c["name"] for c in data["BreadcrumbList"]["itemListElement"]]
+    assert names == ["The Meridian Review", "North Wind"]
 
 
 def test_json_ld_cannot_close_its_script_element(client, tree):
