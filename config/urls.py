@@ -6,11 +6,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from editions.views import edition_redirect
-from seo.views import robots_txt, sitemap_index, sitemap_section
+from seo.views import robots_txt, sitemap_index, sitemap_section, web_manifest
 
 urlpatterns = [
     path("", edition_redirect, name="edition_redirect"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("manifest.webmanifest", web_manifest, name="web_manifest"),
     path("sitemap.xml", sitemap_index, name="sitemap_index"),
     path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path(settings.ADMIN_URL_PATH, include(wagtailadmin_urls)),

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
@@ -47,6 +48,31 @@ def sitemap_section(request, section):
     pagecache.cacheable(request, tags.SITE, tags.sitemap(section))
     template = "seo/news_sitemap.xml" if section.startswith("news-") else "sitemap.xml"
     return sitemap_views.sitemap(request, sitemaps, section=section, template_name=template)
+
+
+@require_safe
+def web_manifest(request):
+    """What a phone needs to put the magazine on its home screen: its name, colours and
+    icons (static/icons/, drawn by scripts/make_icons.py)."""
+    pagecache.cacheable(request, tags.SITE)
+    magazine = MagazineSettings.for_request(request)
+    manifest = {
+        "name": magazine.name,
+        "short_name": magazine.name,
+        "start_url": "/",
+        "display": "browser",
+        "background_color": "#faf8f4",
+        "theme_color": "#1d3557",
+        "icons": [
+            {
+                "src": static(f"icons/icon-{size}.png"),
+                "sizes": f"{size}x{size}",
+                "type": "image/png",
+            }
+            for size in (192, 512)
+        ],
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json")
 
 
 @require_safe

@@ -176,6 +176,9 @@ ADMIN_URL_PATH = env.str("ADMIN_URL_PATH", default="admin/").strip("/") + "/"
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Files clients ask for at the root without reading a page (/favicon.ico,
+# /apple-touch-icon.png), served by WhiteNoise; drawn by scripts/make_icons.py.
+WHITENOISE_ROOT = BASE_DIR / "webroot"
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
