@@ -60,7 +60,8 @@ while queue:
         continue
     seen.add(path)
     response = client.get(path)
-    body = response.content.decode("utf-8", "replace")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    body = content.decode("utf-8", "replace")
     pages[path] = [response.status_code, body]
     found = []
     if response.status_code == 200 and "html" in response.get("Content-Type", ""):
