@@ -189,14 +189,15 @@ class RedisCache(ReadOnce, DegradingRedisCache):
         return self._cache.get_many(list(made))
 
 
-class RenditionCache(RedisCache):
-    """Wagtail's cache of image renditions, without writing back what it has just read.
+class SkipsRewrites:
+    """A cache of Wagtail's image renditions that does not write back what it has just read.
 
     Image.get_renditions writes every rendition it did not get from a prefetch back to the
     cache, and get_rendition writes even those it read from it: on a story page, a second
-    round trip and the pickling of a dozen renditions for every picture. What this cache
-    hands out is marked as read from it (the mark Wagtail itself checks), and a write of
-    what is so marked is skipped."""
+    round trip and the pickling of a dozen renditions for every picture; on the database
+    cache, an UPDATE for each picture of a feed. What this cache hands out is marked as
+    read from it (the mark Wagtail itself checks), and a write of what is so marked is
+    skipped."""
 
     def get(self, key, default=None, version=None):
         value = super().get(key, default, version)
@@ -210,12 +211,29 @@ class RenditionCache(RedisCache):
             rendition._from_cache = True
         return found
 
-    def set(self, key, value, timeout=redis.DEFAULT_TIMEOUT, version=None):
+    def set(self, key, value, *args, **kwargs):
         if not getattr(value, "_from_cache", False):
-            super().set(key, value, timeout, version)
+            super().set(key, value, *args, **kwargs)
 
-    def set_many(self, data, timeout=redis.DEFAULT_TIMEOUT, version=None):
+    def set_many(self, data, *args, **kwargs):
         fresh = {
             key: value for key, value in data.items() if not getattr(value, "_from_cache", False)
         }
-        return super().set_many(fresh, timeout, version) if fresh else []
+        return super().set_many(fresh, *args, **kwargs) if fresh else []
+
+
+class RenditionCache(SkipsRewrites, RedisCache):
+    pass
+
+
+class DatabaseRenditionCache(SkipsRewrites, DatabaseCache):
+    pass
+
+
+def database_caches(table):
+    """CACHES without Redis: one table in the database (`manage.py createcachetable`), with
+    Wagtail's renditions in it under an alias that does not write back what it reads."""
+    return {
+        "default": {"BACKEND": "config.cache.DatabaseCache", "LOCATION": table},
+        "renditions": {"BACKEND": "config.cache.DatabaseRenditionCache", "LOCATION": table},
+    }

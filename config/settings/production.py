@@ -1,5 +1,7 @@
 import sys
 
+from config.cache import database_caches
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -46,12 +48,7 @@ if env.str("REDIS_URL", default=""):
         "renditions": REDIS_CACHE | {"BACKEND": "config.cache.RenditionCache"},
     }
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "config.cache.DatabaseCache",
-            "LOCATION": "meridian_cache",
-        }
-    }
+    CACHES = database_caches("meridian_cache")
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")

@@ -3,10 +3,12 @@
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from lxml import etree
 
+from config.cache import database_caches
 from stories.factories import (
     AuthorFactory,
     ImageFactory,
@@ -149,3 +151,23 @@ def test_feed_queries_do_not_grow_with_stories(
     with django_assert_max_num_queries(few):
         _, feed = parse(client, url)
     assert len(feed.entries) == 7
+
+
+# A feed reader polls every few minutes. On PostgreSQL and Redis a feed costs 4 queries;
+# without REDIS_URL the cache is a database table, and what it reads must not be written back.
+FEED_QUERY_BUDGET = 7
+
+
+def test_a_polled_feed_keeps_its_query_budget_on_the_database_cache(client, tree, settings):
+    settings.CACHES = database_caches("meridian_cache")  # production's, without REDIS_URL
+    call_command("createcachetable", verbosity=0)
+    for _ in range(6):
+        StoryPageFactory(parent=tree.section, lead_image=ImageFactory(), authors=[AuthorFactory()])
+    url = f"{tree.home.url}feed/rss/"
+    client.get(url)  # renditions are made, and cached, on the first request
+    with CaptureQueriesContext(connection) as captured:
+        _, feed = parse(client, url)
+    assert len(feed.entries) == 6
+    writes = [q["sql"] for q in captured if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert writes == []
+    assert len(captured) <= FEED_QUERY_BUDGET, [q["sql"][:80] for q in captured]
