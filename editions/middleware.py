@@ -77,6 +77,8 @@ class EditionRoutingMiddleware(MiddlewareMixin):
         if found is None:
             return None  # Wagtail's serve answers 404, as without a site
         request._wagtail_site, home = found
+        if home is None:
+            raise Http404("No edition home page in this language")
         if hasattr(home, "read_ahead"):  # a HomePage: not so a site root of another type
             home.read_ahead(request._wagtail_site)
         (path,) = view_args

@@ -30,7 +30,10 @@ def _request_key(request):
 
 def site_and_home(request):
     """(site, the specific home page that Wagtail routes the request from), or None when no
-    site serves the request. What Page.route_for_request finds, as it finds it."""
+    site serves the request; (site, None) when the site has no live home page in the
+    request's language. What Page.route_for_request finds, as it finds it, except that
+    Wagtail would fall back to the default language's tree: the same pages again under
+    every prefix we configure but have no tree for."""
     homes = cache.get(KEY) or {}
     key = _request_key(request)
     if key not in homes:
@@ -46,6 +49,8 @@ def _edition_home(site):
     home = site.root_page.localized.specific
     # Cached with it: the edition's pages and routes ask their home for its language.
     home.locale = Locale.objects.get(pk=home.locale_id)
+    if home.locale.language_code != translation.get_language() or not home.live:
+        return None
     return home
 
 

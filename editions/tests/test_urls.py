@@ -131,3 +131,18 @@ def test_a_path_without_its_language_goes_to_what_exists_and_nowhere_else(client
     for path in ("/e/", "/no-such-page/", "/world-affairs/no-such-story/"):
         response = client.get(path)
         assert response.status_code == 404 and not response.has_header("Location"), path
+
+
+def test_a_language_without_a_live_home_page_is_a_404_not_the_english_site(client, tree):
+    # German is a language of originals we configure, with no tree yet.
+    for path in ("/de/", "/de/world-affairs/", "/de/topics/drones/", "/de/search/?q=ferry"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert not soup.select("link[rel=canonical]"), path  # nothing to index under /de/
+        # The interface has no German: the page says so in the language it is written in.
+        assert soup.html["lang"] == "en" and soup.h1.get_text() == "Page not found", path
+    # A tree that is not live yet is no edition either.
+    tree.ru.home.unpublish()
+    assert client.get("/ru/").status_code == 404
+    assert client.get("/en/").status_code == 200

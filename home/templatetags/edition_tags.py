@@ -1,5 +1,8 @@
 """Navigation shared by every reader page: the edition's home, sections, translations."""
 
+import functools
+from pathlib import Path
+
 from django import template
 from django.conf import settings
 from django.utils import translation
@@ -10,6 +13,25 @@ from editions.pages import ReaderPage
 from home.models import HomePage
 
 register = template.Library()
+
+
+@register.simple_tag
+def interface_language():
+    """The active language if the interface is translated into it (a catalogue in
+    LOCALE_PATHS), else the default language, which its strings then fall back to: the
+    language a page without content of its own (a 404) is written in."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return language if language in _catalogue_languages() else settings.LANGUAGE_CODE
+
+
+@functools.cache
+def _catalogue_languages():
+    return {settings.LANGUAGE_CODE} | {
+        folder.name
+        for path in settings.LOCALE_PATHS
+        for folder in Path(path).iterdir()
+        if (folder / "LC_MESSAGES" / "django.po").exists()
+    }
 
 
 @register.simple_tag(takes_context=True)
