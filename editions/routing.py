@@ -7,6 +7,8 @@ itself is looked for: a third of a cold story page's queries. They change only w
 site, a locale or an edition's home page does, and each of those forgets them here.
 """
 
+import time
+
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -16,7 +18,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-KEY = "editions:homes"
+# Entries are (expiry, (site, home)); the name changed with that shape.
+KEY = "editions:edition-homes"
 # A bound on how long a home page read in a race with its own publication can be served.
 TIMEOUT = 60
 # Hosts come from requests: however many ALLOWED_HOSTS lets through, the entry stays small.
@@ -36,13 +39,18 @@ def site_and_home(request):
     every prefix we configure but have no tree for."""
     homes = cache.get(KEY) or {}
     key = _request_key(request)
-    if key not in homes:
+    now = time.time()
+    entry = homes.get(key)
+    if entry is None or entry[0] < now:
+        # Each entry keeps its own expiry: adding one must not lengthen the others' lives.
+        homes = {k: e for k, e in homes.items() if e[0] >= now}
         if len(homes) >= MAX_ENTRIES:
             homes = {}
         site = Site.find_for_request(request)
-        homes[key] = (site, _edition_home(site)) if site else None
+        entry = (now + TIMEOUT, (site, _edition_home(site)) if site else None)
+        homes[key] = entry
         cache.set(KEY, homes, TIMEOUT)
-    return homes[key]
+    return entry[1]
 
 
 def _edition_home(site):
@@ -51,7 +59,16 @@ def _edition_home(site):
     home.locale = Locale.objects.get(pk=home.locale_id)
     if home.locale.language_code != translation.get_language() or not home.live:
         return None
+    ensure_routable(home)
     return home
+
+
+def ensure_routable(page):
+    """Wagtail keeps the sites' root paths in the cache for an hour. A home page made by a
+    process with another cache (a shell on other settings) is not among them, and every
+    address under it would be None: forget them, so they are read again."""
+    if page.get_url_parts() is None:
+        Site.clear_site_root_paths_cache()
 
 
 def forget(**kwargs):

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 import pagecache
 from editions.models import MagazineSettings
+from editions.routing import ensure_routable
 from home.models import HomePage
 from pagecache import tags
 
@@ -18,14 +19,12 @@ def sitemaps_for(request):
     the news sitemaps carry the magazine's name from this site's settings."""
     # From the home pages' own table: `depth=2` over every page has no index to use, and
     # read the whole page tree (40 ms at 100,000 stories).
-    languages = sorted(
-        HomePage.objects.live()
-        .public()
-        .filter(depth=2)
-        .order_by()
-        .values_list("locale__language_code", flat=True)
-        .distinct()
-    )
+    homes = HomePage.objects.live().public().filter(depth=2).select_related("locale")
+    languages = set()
+    for home in homes:
+        ensure_routable(home)  # a home made by another process may not be in Wagtail's paths
+        languages.add(home.locale.language_code)
+    languages = sorted(languages)
     publication = MagazineSettings.for_request(request).name
     sitemaps = {code: LanguageSitemap(code) for code in languages}
     for code in languages:

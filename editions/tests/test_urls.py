@@ -1,7 +1,14 @@
 """Language-prefixed URLs: the reader lands in their language; junk is a 404, never a 500."""
 
+from unittest import mock
+
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
+
+from editions.factories import LocaleFactory
+from tests.support import copy_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +153,38 @@ def test_a_language_without_a_live_home_page_is_a_404_not_the_english_site(clien
     tree.ru.home.unpublish()
     assert client.get("/ru/").status_code == 404
     assert client.get("/en/").status_code == 200
+
+
+def test_a_tree_made_by_a_process_with_another_cache_never_answers_500(client, tree):
+    """An operator's shell on other settings adds a Ukrainian tree: the web process's
+    cache still holds the old map of editions and Wagtail's old site root paths."""
+    assert client.get("/en/").status_code == 200
+    assert client.get("/sitemap.xml").status_code == 200
+    root_paths = cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    assert root_paths is not None
+    LocaleFactory(language_code="uk")
+    copy_translation(tree.home, "uk")
+    copy_translation(tree.section, "uk")
+    # What the other process's receivers cleared, in a cache this one never sees.
+    cache.set(SITE_ROOT_PATHS_CACHE_KEY, root_paths, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    for url in ("/uk/", "/uk/world-affairs-uk/", "/sitemap.xml"):
+        assert client.get(url).status_code == 200, url
+    sitemap = client.get("/sitemap-uk.xml")
+    assert sitemap.status_code == 200
+    assert b"/uk/world-affairs-uk/" in sitemap.content
+
+
+def test_adding_an_edition_to_the_map_does_not_lengthen_stale_entries(client, tree):
+    from editions import routing
+
+    client.get("/en/")
+    (expiry_en,) = [expiry for expiry, _found in cache.get(routing.KEY).values()]
+    with mock.patch("time.time", return_value=expiry_en - 1):
+        client.get("/fr/")
+    entries = cache.get(routing.KEY)
+    assert sorted(expiry for expiry, _found in entries.values())[0] == expiry_en
+    # Past its own expiry, the English entry is read again, whatever the French one says.
+    later = mock.patch("time.time", return_value=expiry_en + 1)
+    with later, mock.patch.object(routing, "_edition_home", wraps=routing._edition_home) as read:
+        client.get("/en/")
+    assert read.call_count == 1
