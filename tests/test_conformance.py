@@ -1,0 +1,165 @@
+"""What the site emits, read by parsers nobody here wrote: JSON-LD through extruct and
+PyLD, feeds through lxml by the rules of RSS 2.0 and RFC 4287 that feedparser forgives,
+sitemaps and hreflang links both ways, and the catalogues through GNU gettext. On edge
+content: a story nobody signed, a story by two people, a story with every block, a
+briefing, and a right-to-left tree."""
+
+import email.utils
+import shutil
+import subprocess
+from urllib.parse import urlsplit
+
+import extruct
+import pytest
+from bs4 import BeautifulSoup
+from lxml import etree
+from pyld import jsonld
+
+from editions.factories import LocaleFactory
+from stories.factories import (
+    AuthorFactory,
+    BriefingPageFactory,
+    ImageFactory,
+    PartnerOutletFactory,
+    StoryPageFactory,
+    every_block,
+)
+from tests.support import BASE_DIR, copy_translation, missing
+
+pytestmark = pytest.mark.django_db
+
+SCHEMA = "https://schema.org/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+# What Google's documentation asks of each type (Article: recommended properties it reads;
+# BreadcrumbList and Organization: required ones).
+GOOGLE = {
+    "NewsArticle": ["headline", "datePublished", "author"],
+    "BreadcrumbList": ["itemListElement"],
+    "NewsMediaOrganization": ["name", "url"],
+    "Person": ["name", "url"],
+}
+
+
+def schema_org_loader(url, options=None):
+    # schema.org's context, offline: every term is a schema.org IRI.
+    if urlsplit(url).netloc.removeprefix("www.") != "schema.org":
+        raise ValueError(f"no document {url} offline")
+    return {
+        "contentType": "application/ld+json",
+        "contextUrl": None,
+        "documentUrl": url,
+        "document": {"@context": {"@vocab": SCHEMA}},
+    }
+
+
+@pytest.fixture
+def edge_content(tree):
+    image = ImageFactory()
+    two = [AuthorFactory(name="Inès Marlow"), AuthorFactory(name="Tomás Aranha")]
+    partner = PartnerOutletFactory(name="Plain Facts")
+    stories = [
+        StoryPageFactory(parent=tree.section, title="Unsigned", partner=partner),
+        StoryPageFactory(parent=tree.section, title="By two", authors=two, lead_image=image),
+        StoryPageFactory(
+            parent=tree.section, title="Every block", body=every_block(image), topics=tree.topics
+        ),
+    ]
+    french = copy_translation(stories[1], "fr")
+    briefing = BriefingPageFactory(parent=tree.briefing_index)
+    LocaleFactory(language_code="ar")
+    arabic = [copy_translation(page, "ar") for page in (tree.home, tree.section)]
+    pages = [tree.home, tree.section, tree.topics[0], *stories, french, briefing, *arabic]
+    return [page.url for page in pages] + [two[0].url, partner.url]
+
+
+def test_json_ld_reads_as_schema_org_with_what_google_asks(client, edge_content):
+    jsonld.set_document_loader(schema_org_loader)
+    for url in edge_content:
+        html = client.get(url).content.decode()
+        items = extruct.extract(html, base_url="http://testserver" + url, syntaxes=["json-ld"])
+        assert items["json-ld"], url
+        for item in items["json-ld"]:
+            expanded = jsonld.expand(item)
+            assert expanded and all(
+                kind.startswith(SCHEMA) for node in expanded for kind in node["@type"]
+            ), url
+            kind = "NewsArticle" if item["@type"].endswith("NewsArticle") else item["@type"]
+            for key in GOOGLE.get(kind, []):
+                assert item.get(key), (url, kind, key)
+            for author in item.get("author", []):
+                assert author["@type"] in ("Person", "NewsMediaOrganization"), url
+                assert author["name"] and author["url"].startswith("http"), url
+            for element in item.get("itemListElement", []):
+                assert {"position", "name", "item"} <= set(element), url
+
+
+def test_feeds_follow_rss_2_and_rfc_4287(client, tree, edge_content):
+    for page in (tree.home, tree.section, tree.fr.home):
+        rss = etree.fromstring(client.get(f"{page.url}feed/rss/").content)
+        channel = rss.find("channel")
+        assert rss.get("version") == "2.0"
+        assert all(channel.findtext(tag) for tag in ("title", "link", "description"))
+        for item in channel.findall("item"):
+            assert item.findtext("title") or item.findtext("description")
+            assert item.findtext("guid")
+            email.utils.parsedate_to_datetime(item.findtext("pubDate"))  # RFC 822 dates
+
+        atom = etree.fromstring(client.get(f"{page.url}feed/atom/").content)
+        assert all(atom.findtext(f"{ATOM}{tag}") for tag in ("id", "title", "updated"))
+        feed_author = atom.find(f"{ATOM}author/{ATOM}name") is not None
+        for entry in atom.findall(f"{ATOM}entry"):
+            assert all(entry.findtext(f"{ATOM}{tag}") for tag in ("id", "title", "updated"))
+            assert entry.find(f"{ATOM}link[@rel='alternate']") is not None
+            assert feed_author or entry.find(f"{ATOM}author/{ATOM}name") is not None
+
+
+def test_sitemaps_and_pages_link_their_languages_both_ways(client, edge_content):
+    index = etree.fromstring(client.get("/sitemap.xml").content)
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    alternates = {}
+    for location in index.iter(f"{SITEMAP}loc"):
+        sitemap = etree.fromstring(client.get(urlsplit(location.text).path).content)
+        assert sitemap.tag == f"{SITEMAP}urlset"
+        for entry in sitemap.findall(f"{SITEMAP}url"):
+            address = entry.findtext(f"{SITEMAP}loc")
+            assert address.startswith("http://testserver/")
+            links = entry.findall(f"{XHTML}link")
+            if links:
+                alternates[address] = {(link.get("hreflang"), link.get("href")) for link in links}
+    assert len(alternates) >= 10  # the tree's pages in three languages, and a story in two
+    for address, links in alternates.items():
+        for language, href in links:
+            # Each version lists the same versions: Google ignores one-way hreflang.
+            assert alternates.get(href) == links, (address, language, href)
+
+    checked = 0
+    for url in edge_content:
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        versions = {
+            (link["hreflang"], link["href"])
+            for link in soup.select("link[rel=alternate][hreflang]")
+        }
+        for language, href in versions:
+            if language == "x-default":
+                continue
+            other = BeautifulSoup(client.get(urlsplit(href).path).content, "html.parser")
+            back = {
+                (link["hreflang"], link["href"])
+                for link in other.select("link[rel=alternate][hreflang]")
+            }
+            assert back == versions, (url, href)
+            checked += 1
+    assert checked >= 10
+
+
+def test_catalogues_pass_gnu_gettexts_checks():
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        missing("GNU gettext's msgfmt is not installed (apt-get install gettext)")
+    for catalogue in sorted((BASE_DIR / "locale").glob("*/LC_MESSAGES/django.po")):
+        result = subprocess.run(
+            [msgfmt, "--check", "-o", "/dev/null", str(catalogue)], capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr
