@@ -3,9 +3,9 @@ share image, and schema.org structured data."""
 
 from django.utils.text import Truncator
 
-from editions.links import absolute_url, edition_url
+from editions.links import absolute_url
 from stories import pictures
-from stories.credits import credits
+from stories.credits import credits, magazine_credit
 from stories.models import (
     Author,
     BriefingPage,
@@ -91,35 +91,54 @@ def _publisher(magazine, request):
     return publisher
 
 
+def _credit(credit):
+    return {
+        "@type": "Person" if credit.is_person else "NewsMediaOrganization",
+        "name": credit.name,
+        "url": credit.url,
+    }
+
+
 def _authors(page, request, context):
     bylines = context["bylines"] if "bylines" in context else page.bylines.all()
-    return [
-        {
-            "@type": "Person" if credit.is_person else "NewsMediaOrganization",
-            "name": credit.name,
-            "url": credit.url,
-        }
-        for credit in credits(page, request, bylines)
-    ]
+    return [_credit(credit) for credit in credits(page, request, bylines)]
+
+
+def _article(page, request, magazine, image, **fields):
+    """What every article we publish says: its headline, description, address, language
+    and publisher; `fields` its type, dates and authors."""
+    url = absolute_url(request, page)
+    data = {
+        "@type": "NewsArticle",
+        "headline": Truncator(page.title).chars(110),
+        "description": description(page),
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": page.locale.language_code,
+        **fields,
+        "publisher": _publisher(magazine, request),
+    }
+    for key in ("datePublished", "dateModified"):
+        if data.get(key):
+            data[key] = data[key].isoformat()
+    if image:
+        data["image"] = [request.build_absolute_uri(image.url)]
+    return data
 
 
 def _story(page, request, context, magazine, image):
-    data = {
-        "@type": ARTICLE_TYPES.get(page.analysis_kind, "NewsArticle"),
-        "headline": Truncator(page.title).chars(110),
-        "description": description(page),
-        "url": absolute_url(request, page),
-        "mainEntityOfPage": absolute_url(request, page),
-        "inLanguage": page.locale.language_code,
-        "datePublished": page.display_date.isoformat() if page.display_date else None,
-        "dateModified": (page.updated_at or page.last_published_at or page.display_date),
-        "author": _authors(page, request, context),
-        "publisher": _publisher(magazine, request),
-    }
-    if data["dateModified"]:
-        data["dateModified"] = data["dateModified"].isoformat()
-    if image:
-        data["image"] = [request.build_absolute_uri(image.url)]
+    data = _article(
+        page,
+        request,
+        magazine,
+        image,
+        **{
+            "@type": ARTICLE_TYPES.get(page.analysis_kind, "NewsArticle"),
+            "datePublished": page.display_date,
+            "dateModified": page.updated_at or page.last_published_at or page.display_date,
+            "author": _authors(page, request, context),
+        },
+    )
     if page.dateline:
         data["locationCreated"] = {"@type": "Place", "name": page.dateline}
     original = context.get("original")
@@ -170,22 +189,14 @@ def _collection(page, request, context, magazine):
 
 def _briefing(page, request, magazine, image):
     """A day's briefing: an article by the magazine, its headlines as its description."""
-    home = request.build_absolute_uri(edition_url(page.locale.language_code))
-    data = {
-        "@type": "NewsArticle",
-        "headline": Truncator(page.title).chars(110),
-        "description": description(page),
-        "url": absolute_url(request, page),
-        "mainEntityOfPage": absolute_url(request, page),
-        "inLanguage": page.locale.language_code,
-        "datePublished": page.first_published_at or page.date,
-        "author": [{"@type": "NewsMediaOrganization", "name": magazine.name, "url": home}],
-        "publisher": _publisher(magazine, request),
-    }
-    if data["datePublished"]:
-        data["datePublished"] = data["datePublished"].isoformat()
-    if image:
-        data["image"] = [request.build_absolute_uri(image.url)]
+    data = _article(
+        page,
+        request,
+        magazine,
+        image,
+        datePublished=page.first_published_at or page.date,
+        author=[_credit(magazine_credit(page, request))],
+    )
     return [
         {k: v for k, v in data.items() if v not in (None, "", [])},
         _breadcrumbs(request, magazine, _page_trail(page)),

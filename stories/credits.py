@@ -25,6 +25,12 @@ def credits(story, request, bylines):
     if story.partner:
         url = request.build_absolute_uri(story.partner.url)
         return [Credit(story.partner.name, url, False)]
+    return [magazine_credit(story, request)]
+
+
+def magazine_credit(page, request):
+    """The magazine, for what its desk publishes unsigned (a briefing, a story of its own),
+    at its edition's front page."""
     magazine = MagazineSettings.for_request(request)
-    url = request.build_absolute_uri(edition_url(story.locale.language_code))
-    return [Credit(magazine.name, url, False)]
+    url = request.build_absolute_uri(edition_url(page.locale.language_code))
+    return Credit(magazine.name, url, False)

@@ -121,13 +121,17 @@ class StoryFeed(Feed):
         return self.request.build_absolute_uri(edition_url(self.language))
 
     def item_extra_kwargs(self, story):
-        return {"credits": credits(story, self.request, story.bylines.all())}
+        return {"credits": self.credits(story)}
 
     def item_author_name(self, story):
         # RSS has one dc:creator; Atom writes an <author> per credit (AtomFeed).
-        return ", ".join(
-            credit.name for credit in credits(story, self.request, story.bylines.all())
-        )
+        return ", ".join(credit.name for credit in self.credits(story))
+
+    def credits(self, story):
+        # Asked for twice an item (its author's name and the extra kwargs): made once.
+        if not hasattr(story, "_credits"):
+            story._credits = credits(story, self.request, story.bylines.all())
+        return story._credits
 
     def item_pubdate(self, story):
         return story.display_date

@@ -106,9 +106,10 @@ def newsroom_user(role, username=None, **fields):
         return users.create_superuser(username, f"{username}@example.com", "pw", **fields)
     user = users.create_user(username, f"{username}@example.com", "pw", **fields)
     if group := ROLE_GROUPS.get(role):
-        # Idempotent, and more than the groups: Wagtail's migrations already make "Editors"
-        # and "Moderators", but only setup_groups gives them the copy desk's workflow.
-        setup_groups()
+        # Wagtail's migrations already make "Editors" and "Moderators"; the translators'
+        # groups, like the copy desk's workflow, come from setup_groups alone: run it once.
+        if not Group.objects.filter(name=ROLE_GROUPS["translator_en"]).exists():
+            setup_groups()
         user.groups.add(Group.objects.get(name=group))
     return user
 
