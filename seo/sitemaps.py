@@ -82,11 +82,16 @@ class LanguageSitemap(AlternatesMixin, Sitemap):
         return page_path(page)
 
     def lastmod(self, page):
-        return page.last_published_at
+        # As Wagtail's own sitemap: a page made live without a revision (an import, a
+        # script) still has a date Google can use.
+        return page.last_published_at or page.latest_revision_created_at or page.first_published_at
 
     def get_latest_lastmod(self):
         # For the index: Django's default loads every page of the language to find it.
-        return self.items().aggregate(latest=Max("last_published_at"))["latest"]
+        latest = self.items().aggregate(
+            published=Max("last_published_at"), revised=Max("latest_revision_created_at")
+        )
+        return max(filter(None, latest.values()), default=None)
 
 
 class NewsSitemap(Sitemap):

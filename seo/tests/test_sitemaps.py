@@ -107,3 +107,21 @@ def test_robots_txt_points_to_the_sitemap(client, tree):
     lines = response.content.decode().splitlines()
     assert "Disallow: /admin/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_a_page_made_live_without_publishing_still_has_a_lastmod(client, tree):
+    # Scripts and imports can make a page live with a revision but no publish date.
+    story = StoryPageFactory(parent=tree.section, title="Scripted")
+    revision = story.save_revision()
+    type(story).objects.filter(pk=story.pk).update(last_published_at=None)
+    entries = {
+        url.find("s:loc", NS).text: url.find("s:lastmod", NS)
+        for url in xml(client, "/sitemap-en.xml").findall("s:url", NS)
+    }
+    lastmod = entries["http://testserver" + story.url]
+    assert lastmod is not None
+    assert lastmod.text == revision.created_at.date().isoformat()
+    index = xml(client, "/sitemap.xml")
+    assert index.find("s:sitemap/s:lastmod", NS).text.startswith(
+        revision.created_at.date().isoformat()
+    )
