@@ -3,7 +3,7 @@ PyLD, feeds through lxml by the rules of RSS 2.0 and RFC 4287 that feedparser fo
 sitemaps through the sitemaps.org schemas and sitemap-verify's rules for Google, hreflang
 links both ways, and the catalogues through GNU gettext. On edge
 content: a story nobody signed, a story by two people, a story with every block, a
-briefing, and a right-to-left tree."""
+briefing, a right-to-left tree and a language added from a management command."""
 
 import email.utils
 import shutil
@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import extruct
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from lxml import etree
 from pyld import jsonld
 from sitemap_verify.engine_profiles import EngineValidationContext, validate_engine_profile
@@ -22,6 +23,7 @@ from sitemap_verify.validators import validate_document
 from wagtail.models import Page
 
 from editions.factories import LocaleFactory
+from editions.tests.test_cross_process import NEW_EDITION
 from stories.factories import (
     AuthorFactory,
     BriefingPageFactory,
@@ -61,7 +63,7 @@ def schema_org_loader(url, options=None):
 
 
 @pytest.fixture
-def edge_content(tree):
+def edge_content(client, tree, django_capture_on_commit_callbacks):
     image = ImageFactory()
     two = [AuthorFactory(name="Inès Marlow"), AuthorFactory(name="Tomás Aranha")]
     partner = PartnerOutletFactory(name="Plain Facts")
@@ -78,8 +80,13 @@ def edge_content(tree):
     french = copy_translation(stories[1], "fr")
     LocaleFactory(language_code="ar")
     arabic = [copy_translation(page, "ar") for page in (tree.home, tree.section)]
+    # A language added by an operator from a management command, after a reader asked for
+    # it: what the site emits must know of it at once.
+    assert client.get("/uk/").status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("shell", command=NEW_EDITION, verbosity=0)
     pages = [tree.home, tree.section, tree.topics[0], *stories, french, briefing, *arabic]
-    return [page.url for page in pages] + [two[0].url, partner.url]
+    return [page.url for page in pages] + [two[0].url, partner.url, "/uk/"]
 
 
 def test_json_ld_reads_as_schema_org_with_what_google_asks(client, edge_content):
