@@ -19,6 +19,7 @@ from config.cache import read_ahead
 from .locales import LANGUAGES_KEY
 from .pages import VIEW_RESTRICTIONS_KEY
 from .routing import KEY, site_and_home
+from .views import accepted_languages
 
 _LANGUAGE_SHAPED_PREFIX = re.compile(r"^/([a-z]{2}(?:[-_][a-z0-9]{2,4})?)(?:/|$)", re.IGNORECASE)
 
@@ -32,6 +33,19 @@ class EditionLocaleMiddleware(LocaleMiddleware):
     that is not found is redirected only when the prefixed path is one of the site's own
     views or a live page; a prefix shaped like a language we do not publish in is a 404.
     """
+
+    def process_request(self, request):
+        # Django would choose a language the reader refused (q=0) for a path without a
+        # prefix: it sees only the header's languages it accepts.
+        header = request.META.get("HTTP_ACCEPT_LANGUAGE")
+        if header is None:
+            return super().process_request(request)
+        accepted, _refused = accepted_languages(header)
+        request.META["HTTP_ACCEPT_LANGUAGE"] = ", ".join(f"{c};q={q}" for c, q in accepted)
+        try:
+            return super().process_request(request)
+        finally:
+            request.META["HTTP_ACCEPT_LANGUAGE"] = header
 
     def process_response(self, request, response):
         if response.status_code == 404 and not self.prefixed_path_exists(request):

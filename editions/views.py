@@ -11,21 +11,31 @@ from django.utils.translation import get_language_from_path
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 
+def accepted_languages(accept_language):
+    """The header's languages with their quality, best first, and the set of those it
+    refuses. A quality of 0 means "not acceptable" (RFC 9110 12.4.2); Django's own choice of
+    a language reads it as the least preferred instead. Django's parser drops malformed and
+    over-long headers: nothing accepted, nothing refused."""
+    accepted, refused = [], set()
+    for code, quality in parse_accept_lang_header(accept_language or ""):
+        if quality <= 0:
+            refused.add(code.split("-")[0].lower())
+        else:
+            accepted.append((code, quality))
+    return accepted, refused
+
+
 def edition_for(accept_language):
     """The best edition for an Accept-Language header; the default edition if none fits.
 
     Only editions count: a German reader is not sent to /de/, where only originals live.
-    A quality of 0 means "not acceptable" (RFC 9110 12.4.2): such a language is never
-    chosen (the parser sorts it last), nor made the fallback while another edition is not
-    refused. Django's parser
-    drops malformed and over-long headers, which then fall back too.
+    A refused language is never chosen, nor made the fallback while another edition is not
+    refused.
     """
-    refused = set()
-    for code, quality in parse_accept_lang_header(accept_language or ""):
+    accepted, refused = accepted_languages(accept_language)
+    for code, _quality in accepted:
         primary = code.split("-")[0].lower()
-        if quality <= 0:
-            refused.add(primary)
-        elif primary in settings.EDITION_LANGUAGES:
+        if primary in settings.EDITION_LANGUAGES:
             return primary
     fallbacks = [settings.LANGUAGE_CODE, *settings.EDITION_LANGUAGES]
     return next((code for code in fallbacks if code not in refused), settings.LANGUAGE_CODE)

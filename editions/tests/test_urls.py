@@ -41,6 +41,26 @@ def test_root_sends_readers_to_their_language(client, tree, accept_language, exp
     assert "Accept-Language" in response["Vary"]
 
 
+@pytest.mark.parametrize(
+    ("path", "accept_language", "expected"),
+    [
+        ("/search/", "fr;q=0", "/en/search/"),
+        ("/feed/rss/", "fr;q=0", "/en/feed/rss/"),
+        ("/world-affairs/", "fr;q=0", "/en/world-affairs/"),
+        ("/search/", "fr;q=0, ru", "/ru/search/"),
+        ("/search/", "fr", "/fr/search/"),
+        ("/search/", "en;q=0, fr;q=0", "/en/search/"),
+    ],
+)
+def test_other_paths_without_a_prefix_never_go_to_a_refused_language(
+    client, tree, path, accept_language, expected
+):
+    # Django's locale middleware chooses these; its parser keeps q=0 as least preferred.
+    response = client.get(path, HTTP_ACCEPT_LANGUAGE=accept_language)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
 def test_every_language_has_its_prefix(client, tree):
     assert client.get("/en/").status_code == 200
     assert client.get("/fr/").status_code == 200
