@@ -51,7 +51,9 @@ class Subscriber(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return self.email
+        # Not the address: a name ends up where permissions do not follow it (log entries,
+        # libraries' APIs and choosers, "used by" lists). The listing shows the address.
+        return _("Subscriber %(number)s") % {"number": self.pk}
 
     def confirm(self):
         self.status = self.Status.CONFIRMED

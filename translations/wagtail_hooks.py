@@ -46,6 +46,14 @@ def register_translation_desk_urls():
         path(TRANSLATION + "preview/<str:mode>/", guards.preview_translation),
         path(TRANSLATION + "disable/", guards.stop_translation),
         path("localize/page/<int:page_id>/convert_to_alias/", guards.convert_to_alias),
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/",
+            guards.snippet_api("list"),
+        ),
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            guards.snippet_api("retrieve"),
+        ),
         path("translation-desk/", TranslationDeskView.as_view(), name="translation_desk"),
         path(
             "translation-desk/original/<int:page_id>/",

@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail_localize.models import Translation
 
+from newsletter.models import Subscriber
 from stories.factories import AuthorFactory, StoryPageFactory
 from stories.models import Author, StoryPage
 from tests.support import edited_story_form, fake_translation, newsroom_user
@@ -170,3 +171,32 @@ def test_only_translators_of_that_edition_submit_it(client, french_translation, 
     assert client.post(review_url(french_translation)).status_code == 302
     assert not in_review(french_translation.get_target_instance())
     assert client.get(review_url(french_translation)).status_code == 405
+
+
+@pytest.mark.parametrize(
+    ("role", "subscribers", "authors"),
+    [
+        ("translator_fr", 403, 200),
+        ("editor", 200, 200),
+        ("admin", 200, 200),
+    ],
+)
+def test_localize_snippet_api_answers_only_who_may_see_that_kind(
+    tree, signed_in, role, subscribers, authors
+):
+    subscriber = Subscriber.objects.create(email="quiet.reader@example.com", edition="fr")
+    author = AuthorFactory(name="Odile Marchetti")
+    client = signed_in(role)
+
+    def api(model, pk=None):
+        name = "snippets_api_detail" if pk else "snippets_api_listing"
+        args = [model._meta.app_label, model._meta.model_name, *([pk] if pk else [])]
+        return client.get(reverse(f"wagtail_localize:{name}", args=args))
+
+    for response in (api(Subscriber), api(Subscriber, subscriber.pk)):
+        assert response.status_code == subscribers
+        assert "quiet.reader" not in response.content.decode()  # nor in its name
+    # The translation editor shows a chosen author's name with it: translators keep that.
+    response = api(Author, author.pk)
+    assert response.status_code == authors
+    assert response.json()["title"] == "Odile Marchetti"

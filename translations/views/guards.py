@@ -23,8 +23,9 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.coreutils import string_to_ascii
 from wagtail.models import Page
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation
-from wagtail_localize.views import convert, edit_translation
+from wagtail_localize.views import convert, edit_translation, snippets_api
 
 from editions.purging import page_changed
 
@@ -144,6 +145,24 @@ def po_file_for_tools(view):
 download_pofile = work(po_file_for_tools(edit_translation.download_pofile))
 preview_translation = work(edit_translation.preview_translation)
 stop_translation = publish(edit_translation.stop_translation)
+
+
+def snippet_api(action):
+    """wagtail-localize's snippet API (its translation editor fetches the name of a chosen
+    snippet with it) answers every admin user about every kind of snippet, subscribers
+    too. Here it answers only those whom Wagtail's own listing shows that kind to: anyone
+    with a permission on the model."""
+    view = snippets_api.SnippetViewSet.as_view({"get": action})
+
+    @functools.wraps(view)
+    def guarded(request, app_label, model_name, **kwargs):
+        model = get_snippet_model_from_url_params(app_label, model_name)
+        policy = model.snippet_viewset.permission_policy
+        if not policy.user_has_any_permission(request.user, ["add", "change", "delete", "view"]):
+            return refuse(request, _("You may not see these."), api=True)
+        return view(request, app_label=app_label, model_name=model_name, **kwargs)
+
+    return guarded
 
 
 @require_POST
