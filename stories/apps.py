@@ -9,3 +9,6 @@ class StoriesConfig(AppConfig):
             pictures,  # noqa: F401 -- renditions made when pictures are saved
             purging,  # noqa: F401 -- authors' and partners' changes purge the caches
         )
+        from .image_metadata import register
+
+        register()  # renditions without the photograph's GPS position and camera

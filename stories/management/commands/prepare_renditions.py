@@ -14,6 +14,16 @@ class Command(BaseCommand):
         "no reader waits for one (pictures saved from now on get theirs as they are saved)."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--remake",
+            action="store_true",
+            help=(
+                "Delete every picture's renditions and make them anew, e.g. once, after the "
+                "upgrade that stopped renditions carrying the photograph's metadata."
+            ),
+        )
+
     def handle(self, **options):
         Image = get_image_model()
         Rendition = Image.get_rendition_model()
@@ -28,6 +38,9 @@ class Command(BaseCommand):
             for image_id in model.objects.exclude(**{field: None}).values_list(field, flat=True):
                 roles[image_id].update(parts)
         before = Rendition.objects.count()
+        if options["remake"]:
+            # Wagtail deletes each file from storage as its row goes.
+            before -= Rendition.objects.all().delete()[0]
         for image in Image.objects.filter(pk__in=roles).iterator():
             pictures.make_renditions(image, sorted(roles[image.pk]))
         made = Rendition.objects.count() - before
