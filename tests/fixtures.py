@@ -11,6 +11,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from config.cache import _breakers
 from editions.factories import LocaleFactory
 from home.factories import HomePageFactory
 from stories.factories import (
@@ -34,7 +35,8 @@ from .support import (
 @pytest.fixture(autouse=True)
 def empty_cache():
     """The cache outlives each test's database: cached settings, menus or pages of one test
-    must not show in the next."""
+    must not show in the next; nor a Redis one test made unreachable pause the next's calls."""
+    _breakers.clear()
     cache.clear()
 
 

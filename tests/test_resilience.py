@@ -2,12 +2,16 @@
 while the cache is unreachable."""
 
 import json
+import socket
 
 import pytest
+from django.core.cache import caches
 from django.db import OperationalError
 from django.test import Client
 from wagtail.models import Site
 
+import config.cache
+from config.cache import RedisCacheClient
 from stories.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +92,46 @@ def test_reader_pages_are_made_afresh_while_the_cache_is_unreachable(
             assert response.status_code == 200, url
             assert response["X-Page-Cache"] != "hit"
     assert "The ferry to Varensk" in client.get(story.url).content.decode()
+
+
+@pytest.fixture
+def hung_redis():
+    """A Redis address that accepts connections and never answers: the kernel completes
+    each handshake into the listening socket's backlog; nobody reads."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(64)
+    yield f"redis://127.0.0.1:{server.getsockname()[1]}/0"
+    server.close()
+
+
+def test_a_hung_redis_is_asked_once_then_left_alone_for_a_while(hung_redis, settings, monkeypatch):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache.RedisCache",
+            "LOCATION": hung_redis,
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    settings.CACHE_RETRY_AFTER = 30
+    cache = caches["default"]
+    asked = []
+    original = RedisCacheClient.get_client
+    monkeypatch.setattr(
+        RedisCacheClient,
+        "get_client",
+        lambda self, *a, **kw: asked.append(1) or original(self, *a, **kw),
+    )
+    clock = [1000.0]
+    monkeypatch.setattr(config.cache.time, "monotonic", lambda: clock[0])
+    # A page's worth of calls: the first waits for its timeout, the rest miss at once.
+    assert cache.get("story") is None
+    for _ in range(20):
+        assert cache.get("story", "missed") == "missed"
+        cache.set("story", "page")
+        assert cache.get_many(["a", "b"]) == {}
+    assert len(asked) == 1
+    clock[0] += 31  # the pause over, one call tries again, and fails
+    assert cache.get("story") is None
+    assert cache.get("story") is None
+    assert len(asked) == 2

@@ -360,6 +360,10 @@ NEWSLETTER_SIGNUP_RATE = env.str("NEWSLETTER_SIGNUP_RATE", default="5/h")
 # Briefing e-mails sent per SMTP connection by manage.py send_briefing.
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
 
+# After a call to Redis fails (unreachable, or no answer within its timeout), each process
+# stops asking it for this many seconds: the cache misses at once (config/cache.py).
+CACHE_RETRY_AFTER = env.float("CACHE_RETRY_AFTER", default=5.0)
+
 # The page cache (pagecache/): anonymous readers' pages kept whole in the default cache and
 # purged by what they show, exactly, when it changes. Browsers keep a page for
 # PAGE_CACHE_MAX_AGE seconds, since nobody can purge them.
