@@ -6,6 +6,7 @@ from django.utils.cache import patch_cache_control
 from config.security import admin_prefix
 
 from . import store
+from .purge import replay_due
 from .recording import Record, record_of
 
 # Added by newsletters and social networks; no view reads them, and keeping them in the key
@@ -30,6 +31,7 @@ class PageCacheMiddleware:
             return self.finish(request, self.get_response(request))
         drop_tracking_parameters(request)
         url = request.build_absolute_uri()
+        replay_due()  # a purge the cache missed is applied before the cache answers
         cached, generation = store.fetch(url)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"

@@ -80,7 +80,10 @@ def fetch(url):
 
 
 def mark_purged(tags):
+    """Whether the cache took every mark: a cache that cannot be reached drops writes, and
+    set_many names the keys it did not write."""
     # Marks first: a reader who sees the new generation finds them written.
     now = time.time()
-    cache.set_many({tag_key(tag): now for tag in tags}, tag_timeout())
-    cache.set(GENERATION, now, timeout=None)
+    failed = cache.set_many({tag_key(tag): now for tag in tags}, tag_timeout())
+    failed += cache.set_many({GENERATION: now}, timeout=None)
+    return not failed

@@ -373,6 +373,9 @@ PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 # App servers' clocks may disagree by this much (seconds): a page made this soon after a
 # purge of what it shows is not trusted, and is made again.
 PAGE_CACHE_CLOCK_SKEW = env.float("PAGE_CACHE_CLOCK_SKEW", default=1.0)
+# How often each process applies purges the cache did not take when they were made
+# (pagecache.purge): the longest a reader can be served a purged page once the cache is back.
+PAGE_CACHE_REPLAY_INTERVAL = env.float("PAGE_CACHE_REPLAY_INTERVAL", default=1.0)
 # With a CDN (FRONTEND_CACHE), which the same purges reach: how long it keeps a page
 # (s-maxage) and serves a stale copy while it fetches a new one (stale-while-revalidate).
 PAGE_CACHE_CDN_MAX_AGE = env.int("PAGE_CACHE_CDN_MAX_AGE", default=24 * 60 * 60)
