@@ -198,3 +198,24 @@ def test_a_preview_runs_under_the_readers_policy_framed_only_by_the_admin(admin_
     assert response.status_code == 200
     policy = directives(response)
     assert policy["script-src"] == ["'self'"] and policy["frame-ancestors"] == ["'self'"]
+
+
+def test_behind_a_proxy_the_login_throttle_locks_the_client_not_the_proxy(
+    client, tree, django_user_model, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    django_user_model.objects.create_superuser("chief", "chief@example.com", "right")
+
+    def sign_in_from(address, password):
+        return client.post(
+            reverse("wagtailadmin_login"),
+            {"username": "chief", "password": password},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=address,
+        )
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in_from("198.51.100.7", "wrong")
+    assert sign_in_from("198.51.100.7", "right").status_code == 429
+    # The editor at another address, through the same proxy, is not locked out.
+    assert sign_in_from("203.0.113.5", "right").status_code == 302

@@ -166,11 +166,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_lockout.html"
 # The client's address: REMOTE_ADDR, unless the site is behind TRUSTED_PROXY_COUNT proxies
-# that append to X-Forwarded-For (a client could forge the header otherwise).
-AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
-)
+# that append to X-Forwarded-For (a client could forge the header otherwise). One rule for
+# the login throttle and the sign-up limit (config/clients.py).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "config.clients.client_ip"
+RATELIMIT_IP_META_KEY = "config.clients.client_ip"
 # The admin's address; moving it off /admin/ sheds the bots that try every site's default.
 ADMIN_URL_PATH = env.str("ADMIN_URL_PATH", default="admin/").strip("/") + "/"
 

@@ -282,3 +282,23 @@ def test_a_mail_server_outage_does_not_break_the_sign_up(client, tree, settings,
     assert response["Location"] == url("check_inbox")
     assert Subscriber.objects.get().status == Subscriber.Status.PENDING
     assert "was not sent" in caplog.text
+
+
+def test_behind_a_proxy_each_reader_has_their_own_limit(client, tree, settings):
+    settings.TRUSTED_PROXY_COUNT = 1  # every request comes from the proxy's address
+
+    def from_reader(address, email, forged=""):
+        return client.post(
+            url("signup"),
+            {"email": email, "edition": "en", "website": ""},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=f"{forged}{address}",
+        )
+
+    # Six readers, one proxy: none is refused for the others' sign-ups.
+    for n in range(6):
+        assert from_reader(f"203.0.113.{n + 1}", f"p{n}@example.com").status_code == 302
+    # One reader is limited however they dress the header up: the proxy's entry counts.
+    for n in range(5):
+        assert from_reader("198.51.100.7", f"q{n}@example.com", f"192.0.2.{n}, ").status_code == 302
+    assert from_reader("198.51.100.7", "q9@example.com", "192.0.2.99, ").status_code == 429
