@@ -18,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
-from .emails import send_confirmation
+from .emails import send_signup_email
 from .forms import PreferencesForm, SignupForm
 from .models import Subscriber
 from .tokens import CONFIRM, CONFIRM_MAX_AGE, MANAGE, read_token
@@ -43,23 +43,22 @@ def message_page(request, heading, text, status=200):
 
 
 def subscribe(request, email, edition):
-    """The same for a new address and a known one, so the response reveals nothing; a
-    confirmed subscriber gets no second e-mail and keeps their edition."""
+    """The same for a new address and a known one, in what the reader sees and in the work
+    done (its time): a confirmed subscriber keeps their edition and is told by e-mail that
+    nothing changed, where others get the link to confirm."""
     subscriber, created = Subscriber.objects.get_or_create(
         email=email, defaults={"edition": edition}
     )
-    if subscriber.status == Subscriber.Status.CONFIRMED:
-        return
-    if not created:
+    if not created and subscriber.status != Subscriber.Status.CONFIRMED:
         subscriber.edition = edition
         subscriber.status = Subscriber.Status.PENDING
         subscriber.save(update_fields=["edition", "status"])
     try:
-        send_confirmation(request, subscriber)
+        send_signup_email(request, subscriber)
     except (smtplib.SMTPException, OSError):
         # The mail server is down or refuses: the reader is told, as always, that an e-mail
         # is on its way if the address can take one; signing up again sends it anew.
-        logger.exception("The confirmation e-mail to subscriber %s was not sent", subscriber.pk)
+        logger.exception("The sign-up e-mail to subscriber %s was not sent", subscriber.pk)
 
 
 @never_cache
