@@ -1,6 +1,8 @@
-import re
+from importlib import import_module
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core import signing
 from django.utils.cache import patch_cache_control
 
 from config.security import admin_prefix
@@ -9,9 +11,13 @@ from . import store
 from .purge import replay_due
 from .recording import Record, record_of
 
-# Added by newsletters and social networks; no view reads them, and keeping them in the key
-# would make every shared link a cache miss.
-TRACKING_PARAMETER = re.compile(r"^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid)$")
+# The query parameters reader pages read: listings' "page" (stories.pagination, and the
+# canonical link of seo_tags), search's "q" (home.models), the sitemaps' "p" (Django's
+# sitemap view). Every other one is dropped from an anonymous read before the cache or the
+# view sees it: tracking parameters that newsletters and social networks add would make
+# every shared link a miss, and junk ones (?x=1, ?x=2, ...) a new entry each, evicting the
+# pages readers want. A reader view that comes to read another parameter adds it here.
+QUERY_PARAMETERS = {"page", "q", "p"}
 NOT_SHARED = ("private", "no-store", "no-cache")
 
 
@@ -29,7 +35,7 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not (settings.PAGE_CACHE_ENABLED and self.is_anonymous_read(request)):
             return self.finish(request, self.get_response(request))
-        drop_tracking_parameters(request)
+        keep_only_read_parameters(request)
         url = request.build_absolute_uri()
         replay_due()  # a purge the cache missed is applied before the cache answers
         cached, generation = store.fetch(url)
@@ -47,12 +53,14 @@ class PageCacheMiddleware:
         return self.finish(request, response)
 
     def is_anonymous_read(self, request):
+        if request.method not in ("GET", "HEAD") or "Authorization" in request.headers:
+            return False
+        if request.path_info.startswith(admin_prefix()):
+            return False
+        forget_bogus_cookies(request)
         return (
-            request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and "messages" not in request.COOKIES
-            and "Authorization" not in request.headers
-            and not request.path_info.startswith(admin_prefix())
+            settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and CookieStorage.cookie_name not in request.COOKIES
         )
 
     def is_shareable(self, request, response):
@@ -76,8 +84,25 @@ class PageCacheMiddleware:
         return response
 
 
-def drop_tracking_parameters(request):
-    names = [name for name in request.GET if TRACKING_PARAMETER.match(name)]
+def forget_bogus_cookies(request):
+    """A session cookie with no session behind it, or a messages cookie not signed by this
+    site, is what a client sends to be answered cold every time: the request is read as
+    the anonymous one it is. A real session costs one lookup in the session store."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if key is not None:
+        store = import_module(settings.SESSION_ENGINE).SessionStore()
+        if not (len(key) <= 64 and key.isalnum() and store.exists(key)):
+            del request.COOKIES[settings.SESSION_COOKIE_NAME]
+    value = request.COOKIES.get(CookieStorage.cookie_name)
+    if value is not None:
+        try:
+            signing.get_cookie_signer(salt=CookieStorage.key_salt).unsign(value)
+        except signing.BadSignature:
+            del request.COOKIES[CookieStorage.cookie_name]
+
+
+def keep_only_read_parameters(request):
+    names = [name for name in request.GET if name not in QUERY_PARAMETERS]
     if names:
         query = request.GET.copy()
         for name in names:

@@ -148,12 +148,38 @@ def test_cached_pages_are_public_and_do_not_vary_on_cookies(client, tree, site):
         assert "Set-Cookie" not in response
 
 
-def test_tracking_parameters_share_the_page(client, tree, site):
+def test_parameters_no_reader_page_reads_share_the_page(client, tree, site):
     client.get(site.s.url)
     assert state(client.get(site.s.url, {"utm_source": "newsletter", "fbclid": "x"})) == "hit"
-    # Other parameters are other pages: the second page of a topic is not its first.
+    # Junk parameters make no entries of their own: a thousand of them, one cached page.
+    for n in range(50):
+        assert state(client.get(site.s.url, {f"x{n}": n, "cachebust": n})) == "hit"
+    # Parameters pages read are other pages: the second page of a topic is not its first.
     client.get(tree.topics[0].url)
     assert state(client.get(tree.topics[0].url, {"page": "2"})) == "miss"
+    assert state(client.get(tree.topics[0].url, {"page": "2", "ref": "x"})) == "hit"
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        ("sessionid", "0" * 32),  # the shape of a session key, and no session
+        ("sessionid", "junk; drop table"),
+        ("messages", "not-signed-by-us"),
+    ],
+)
+def test_a_bogus_session_or_messages_cookie_is_an_anonymous_reader(client, tree, site, cookie):
+    client.get(site.s.url)
+    client.cookies[cookie[0]] = cookie[1]
+    response = client.get(site.s.url)
+    assert state(response) == "hit"
+    assert "Set-Cookie" not in response
+
+
+def test_a_real_session_still_skips_the_cache(client, tree, site):
+    client.get(site.s.url)
+    client.force_login(newsroom_user("reader", "someone"))
+    assert state(client.get(site.s.url)) is None
 
 
 @pytest.mark.parametrize("change", ["republish", "unpublish", "delete"])
