@@ -214,6 +214,10 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "config.uploads.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
+# Uploaded originals are stored without the photograph's metadata (GPS position, camera,
+# time), keeping colour profile and orientation (stories/image_metadata.py). true keeps it,
+# for an archive that needs it and never publishes originals.
+IMAGES_KEEP_ORIGINAL_METADATA = env.bool("IMAGES_KEEP_ORIGINAL_METADATA", default=False)
 
 # Partners' feeds (syndication): each download, feed or lead picture, must finish within
 # SYNDICATION_TIMEOUT seconds and stay under its size (a lead picture: the upload limit).

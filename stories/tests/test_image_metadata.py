@@ -5,12 +5,18 @@ import io
 
 import pytest
 from django.core.files.images import ImageFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from PIL import Image, ImageCms, TiffImagePlugin
+from django.urls import reverse
+from PIL import Image, ImageCms, PngImagePlugin, TiffImagePlugin
 from PIL.ExifTags import GPS, IFD, Base
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+from wagtail.utils.file import hash_filelike
 
 from stories import pictures
 from stories.factories import ImageFactory
+from stories.image_metadata import strip_original
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +87,82 @@ def test_prepare_renditions_remake_replaces_renditions_made_before(tree):
     assert not out.getvalue().startswith("0 ")
     with remade.file.open("rb") as stored:
         assert not Image.open(stored).getexif().get_ifd(IFD.GPSInfo)
+
+
+def stored(image):
+    with image.file.open("rb") as original:
+        return original.read()
+
+
+def test_an_uploaded_original_is_stored_without_its_metadata_and_with_its_pixels(admin_client):
+    photo, srgb = phone_photo()
+    sent = photo.read()
+    response = admin_client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Harbour",
+            "file": SimpleUploadedFile("harbour.jpg", sent, "image/jpeg"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 302
+    image = get_image_model().objects.get(title="Harbour")
+    data = stored(image)
+    picture = Image.open(io.BytesIO(data))
+    exif = picture.getexif()
+    assert not exif.get_ifd(IFD.GPSInfo)
+    assert {Base.Make, Base.Model, Base.DateTime}.isdisjoint(exif)
+    assert b"Quillphone" not in data and b"harbour" not in data
+    # What the picture is: the same pixels, turned the same way, in the same colours.
+    assert exif[Base.Orientation] == 6
+    assert picture.info["icc_profile"] == srgb
+    assert picture.tobytes() == Image.open(io.BytesIO(sent)).tobytes()
+    assert image.file_size == len(data)
+    assert image.file_hash == hash_filelike(io.BytesIO(data))
+
+
+def other_formats():
+    """A PNG and a WebP with EXIF (GPS, camera) and text or XMP, as editing tools write them."""
+    exif = Image.Exif()
+    exif[Base.Make] = "Quillphone"
+    exif.get_ifd(IFD.GPSInfo)[GPS.GPSLatitudeRef] = "N"
+    picture = Image.new("RGB", (40, 30), (20, 90, 160))
+    png, webp = io.BytesIO(), io.BytesIO()
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Comment", "Quillphone at the harbour")
+    picture.save(png, "PNG", exif=exif.tobytes(), pnginfo=text)
+    picture.save(webp, "WEBP", exif=exif.tobytes(), xmp=b"<x>Quillphone at the harbour</x>")
+    return {"png": png.getvalue(), "webp": webp.getvalue()}
+
+
+@pytest.mark.parametrize("kind", ["png", "webp"])
+def test_png_and_webp_originals_lose_their_metadata_too(kind):
+    sent = other_formats()[kind]
+    assert b"Quillphone" in sent
+    image = ImageFactory(file=ImageFile(io.BytesIO(sent), name=f"harbour.{kind}"))
+    data = stored(image)
+    assert b"Quillphone" not in data
+    picture = Image.open(io.BytesIO(data))
+    assert not picture.getexif()
+    assert picture.convert("RGB").tobytes() == Image.open(io.BytesIO(sent)).convert("RGB").tobytes()
+
+
+def test_a_setting_keeps_the_originals_metadata(settings):
+    settings.IMAGES_KEEP_ORIGINAL_METADATA = True
+    photo, _srgb = phone_photo()
+    sent = photo.read()
+    photo.seek(0)
+    image = ImageFactory(file=photo)
+    assert stored(image) == sent
+    # Renditions drop it all the same.
+    with image.get_rendition("width-100").file.open("rb") as rendition:
+        assert b"Quillphone" not in rendition.read()
+
+
+def test_stripping_a_cut_or_garbled_file_never_raises():
+    photo, _srgb = phone_photo()
+    samples = [photo.read(), *other_formats().values()]
+    for data in samples:
+        for cut in range(0, len(data), 7):
+            strip_original(data[:cut])
+            strip_original(data[:cut] + b"\xff" * 9 + data[cut:][:40])
