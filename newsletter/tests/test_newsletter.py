@@ -165,6 +165,7 @@ def test_known_address_reveals_nothing(client, tree):
     assert note.subject == "You already get our daily briefing"
     assert note.extra_headers["Content-Language"] == "en"
     assert "/newsletter/preferences/" in note.body and "/confirm/" not in note.body
+    assert client.get(link_in(note, "preferences")).status_code == 200
 
     # A pending or unsubscribed address is sent a fresh confirmation, still one row.
     Subscriber.objects.update(status=Subscriber.Status.UNSUBSCRIBED)
@@ -309,3 +310,21 @@ def test_behind_a_proxy_each_reader_has_their_own_limit(client, tree, settings):
     for n in range(5):
         assert from_reader("198.51.100.7", f"q{n}@example.com", f"192.0.2.{n}, ").status_code == 302
     assert from_reader("198.51.100.7", "q9@example.com", "192.0.2.99, ").status_code == 429
+
+
+def test_a_french_subscriber_is_told_in_french_that_nothing_changed(client, tree):
+    Subscriber.objects.create(
+        email="lectrice@example.com", edition="fr", status=Subscriber.Status.CONFIRMED
+    )
+    sign_up(client, "lectrice@example.com", edition="en", language="fr")
+    [message] = mail.outbox
+    # As a mail client reads it: French in both parts, a link to the preferences.
+    parsed = email.message_from_bytes(message.message().as_bytes(), policy=default)
+    assert parsed["Subject"] == "Vous recevez déjà notre briefing quotidien"
+    assert parsed["Content-Language"] == "fr"
+    html = BeautifulSoup(parsed.get_body(("html",)).get_content(), "html.parser")
+    assert html.html["lang"] == "fr"
+    assert html.a.get_text() == "Mes préférences"
+    assert "/fr/newsletter/preferences/" in html.a["href"]
+    assert "Rien n’a changé" in parsed.get_body(("plain",)).get_content()
+    assert Subscriber.objects.get().edition == "fr"
