@@ -166,3 +166,26 @@ def test_stripping_a_cut_or_garbled_file_never_raises():
         for cut in range(0, len(data), 7):
             strip_original(data[:cut])
             strip_original(data[:cut] + b"\xff" * 9 + data[cut:][:40])
+
+
+def test_strip_image_metadata_cleans_originals_uploaded_before(settings):
+    settings.IMAGES_KEEP_ORIGINAL_METADATA = True  # uploaded before stripping existed
+    photo, srgb = phone_photo()
+    image = ImageFactory(file=photo)
+    old_name = image.file.name
+    image.get_rendition("width-100")
+    assert b"Quillphone" in stored(image)
+    settings.IMAGES_KEEP_ORIGINAL_METADATA = False
+    out = io.StringIO()
+    call_command("strip_image_metadata", "--dry-run", stdout=out)
+    assert out.getvalue().startswith("1 originals carry")
+    call_command("strip_image_metadata", stdout=out)
+    image.refresh_from_db()
+    data = stored(image)
+    assert b"Quillphone" not in data and image.file_size == len(data)
+    assert Image.open(io.BytesIO(data)).info["icc_profile"] == srgb
+    assert not image.file.storage.exists(old_name)
+    assert not image.renditions.filter(filter_spec="width-100").exists()
+    out = io.StringIO()
+    call_command("strip_image_metadata", stdout=out)
+    assert out.getvalue().startswith("0 originals")
