@@ -16,6 +16,7 @@ from tests.support import edited_story_form, fake_translation, newsroom_user
 from translations.operations import translate
 
 pytestmark = pytest.mark.django_db
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
 @pytest.fixture
@@ -191,7 +192,10 @@ def test_localize_snippet_api_answers_only_who_may_see_that_kind(
     def api(model, pk=None):
         name = "snippets_api_detail" if pk else "snippets_api_listing"
         args = [model._meta.app_label, model._meta.model_name, *([pk] if pk else [])]
-        return client.get(reverse(f"wagtail_localize:{name}", args=args))
+        # As a browser opening the address asks: JSON all the same.
+        return client.get(
+            reverse(f"wagtail_localize:{name}", args=args), HTTP_ACCEPT=BROWSER_ACCEPT
+        )
 
     for response in (api(Subscriber), api(Subscriber, subscriber.pk)):
         assert response.status_code == subscribers

@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
+from rest_framework.renderers import JSONRenderer
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.coreutils import string_to_ascii
 from wagtail.models import Page
@@ -69,6 +70,10 @@ def work(view, *, api=False):
         target = target_of(translation)
         if not may_edit(request.user, target):
             raise PermissionDenied
+        if api and request.method not in ("PUT", "DELETE"):
+            # Its segment APIs take PUT and DELETE; DRF answers anything else from a browser
+            # with its browsable page, whose templates are not installed (a 500).
+            return JsonResponse({"detail": "Method not allowed."}, status=405)
         if request.method == "GET":
             return view(request, translation_id, *args, **kwargs)
         if lock := review_lock(request.user, target):
@@ -152,7 +157,9 @@ def snippet_api(action):
     snippet with it) answers every admin user about every kind of snippet, subscribers
     too. Here it answers only those whom Wagtail's own listing shows that kind to: anyone
     with a permission on the model."""
-    view = snippets_api.SnippetViewSet.as_view({"get": action})
+    # JSON whatever the client accepts: a browser opening the address got DRF's browsable
+    # page, whose templates are not installed (a 500).
+    view = snippets_api.SnippetViewSet.as_view({"get": action}, renderer_classes=[JSONRenderer])
 
     @functools.wraps(view)
     def guarded(request, app_label, model_name, **kwargs):
