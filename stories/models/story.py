@@ -1,6 +1,7 @@
 """Stories, their bylines and topics, and what cards and feeds read of them."""
 
 import copy
+import html
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -478,8 +479,11 @@ class StoryPage(ReaderPage):
     def refresh_card_fields(self):
         """Derive what cards show from the body: the excerpt readers open with “Keep
         reading”, the analysis label and the video marker."""
+        # As text: the source's entities ("R&amp;D") decoded, for templates to escape once.
         text = " ".join(
-            strip_tags(block.value.source) for block in self.body if block.block_type == "paragraph"
+            html.unescape(strip_tags(block.value.source))
+            for block in self.body
+            if block.block_type == "paragraph"
         )
         self.excerpt = Truncator(text).words(EXCERPT_WORDS)
         self.analysis_kind = next(

@@ -5,6 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.rich_text import RichText
 
 from stories.factories import AuthorFactory, ImageFactory, StoryPageFactory
 from stories.models import STORIES_PER_PAGE, StoryTopic
@@ -218,3 +219,17 @@ def test_postgresql_samples_every_topic_and_author(db):
         ("stories_storybyline", "author_id", 1000),
         ("stories_storytopic", "topic_id", 1000),
     ]
+
+
+def test_a_cards_excerpt_shows_ampersands_and_angle_brackets_as_written(client, tree):
+    topic = tree.topics[0]
+    StoryPageFactory(
+        parent=tree.section,
+        title="Spending",
+        topics=[topic],
+        body=[("paragraph", RichText("<p>R&amp;D &lt;2%&gt; of output, “Q&amp;A” below.</p>"))],
+    )
+    response = client.get(topic.url)
+    details = BeautifulSoup(response.content, "html.parser").select_one(".story-card__excerpt")
+    assert "R&D <2%> of output, “Q&A” below." in details.get_text()
+    assert "&amp;amp;" not in response.content.decode()
