@@ -6,12 +6,25 @@ theirs, so canonical, hreflang, feed, sitemap and structured-data links always a
 """
 
 import functools
+import re
 from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import slugify
 
 from editions.pages import reader_pages
+
+# Marks that stand between words ("Istorii/Important", "Q&A", "Kyiv|Lviv"): a hyphen in an
+# address, where Django's slugify would drop them and run the words together.
+WORD_SEPARATORS = re.compile(r"[/\\|·•:;,+&=_–—]+")
+
+
+def slug_of(text, *, allow_unicode=False):
+    """The address form of a name or headline: words joined by hyphens, whatever marks
+    separated them; other punctuation dropped."""
+    return slugify(WORD_SEPARATORS.sub(" ", text), allow_unicode=allow_unicode)
+
 
 # Routes of an edition's home page (home.HomePage): /<language>/authors/<slug>/ and so on.
 AUTHORS_PATH = "authors"

@@ -20,12 +20,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from willow.image import Image as WillowImage
 
+from editions.links import slug_of
 from stories.models import PartnerOutlet, SectionPage, StoryPage
 
 from .fetching import FetchError, fetch
@@ -164,7 +164,7 @@ def destination(partner):
 def create_draft(partner, section, item, picture, user):
     """`partner` is the outlet in the section's language, which the story points at."""
     title = item.title[: _max_length(StoryPage, "title")]
-    slug = slugify(title, allow_unicode=True)[:SLUG_LENGTH].strip("-") or "story"
+    slug = slug_of(title, allow_unicode=True)[:SLUG_LENGTH].strip("-") or "story"
     page = StoryPage(
         title=title,
         slug=find_available_slug(section, slug),

@@ -9,18 +9,19 @@ published its address is out in the world (shared, indexed), and a later headlin
 leaves it as it is.
 """
 
-from django.utils.text import slugify
 from wagtail.coreutils import string_to_ascii
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.strings import StringValue
+
+from editions.links import slug_of
 
 FROM_THE_HEADLINE = "Headline"  # the "tool" wagtail-localize's editor names
 MAX_LENGTH = 80
 
 
 def slug_for(headline):
-    slug = slugify(string_to_ascii(headline))[:MAX_LENGTH]
+    slug = slug_of(string_to_ascii(headline))[:MAX_LENGTH]
     return slug.rsplit("-", 1)[0] if len(slug) == MAX_LENGTH and "-" in slug else slug
 
 

@@ -7,9 +7,9 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import connections, router
 from django.db.models import F
-from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
+from editions.links import slug_of
 from home.models import HomePage
 from stories.models import SectionPage, TopicIndexPage
 
@@ -170,7 +170,7 @@ def new_page(model, edition, *, title, slug, translation_key, published, **field
 
 
 def base_slug(text, limit=60):
-    return slugify(text)[:limit].rstrip("-") or "item"
+    return slug_of(text)[:limit].rstrip("-") or "item"
 
 
 def unique_slug(slug, taken, suffix):

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -20,7 +19,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
-from editions.links import AUTHORS_PATH, PARTNERS_PATH, edition_url
+from editions.links import AUTHORS_PATH, PARTNERS_PATH, edition_url, slug_of
 from editions.locales import language_code
 
 ATTRIBUTION_PLACEHOLDERS = ("partner", "author", "headline", "date")
@@ -73,7 +72,7 @@ class ReaderPageSnippetMixin(models.Model):
         super().save(*args, **kwargs)
 
     def unique_slug(self):
-        base = slugify(self.name)[:110] or str(self.translation_key)[:8]
+        base = slug_of(self.name)[:110].rstrip("-") or str(self.translation_key)[:8]
         taken = set(
             type(self)
             .objects.filter(locale_id=self.locale_id, slug__startswith=base)
