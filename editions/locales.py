@@ -7,6 +7,9 @@ with what every page reads of the cache (editions.routing), so it costs no round
 kept for the rest of the request (a listing asks for it once a byline).
 """
 
+import functools
+import zoneinfo
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -32,6 +35,14 @@ def language_code(locale_id):
         if memo is not None:
             memo[LANGUAGES_KEY] = codes
     return codes[locale_id]
+
+
+@functools.cache
+def time_zone(language_code):
+    """The zone an edition shows times in (settings.EDITION_TIME_ZONES); TIME_ZONE for the
+    languages of partners' originals."""
+    name = settings.EDITION_TIME_ZONES.get(language_code, settings.TIME_ZONE)
+    return zoneinfo.ZoneInfo(name)
 
 
 def edition_locales():

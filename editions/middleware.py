@@ -8,15 +8,16 @@ from django.conf import settings
 from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
 from django.urls import Resolver404, resolve
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.deprecation import MiddlewareMixin
 from wagtail.models import Page
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 from wagtail.views import serve as wagtail_serve
 
 from config.cache import read_ahead
+from config.security import admin_prefix
 
-from .locales import LANGUAGES_KEY
+from .locales import LANGUAGES_KEY, time_zone
 from .pages import VIEW_RESTRICTIONS_KEY
 from .routing import KEY, site_and_home
 from .views import accepted_languages
@@ -35,6 +36,12 @@ class EditionLocaleMiddleware(LocaleMiddleware):
     """
 
     def process_request(self, request):
+        self.choose_language(request)
+        # Times in the edition's zone; the admin's are its users' (Wagtail's own choice).
+        if not request.path_info.startswith(admin_prefix()):
+            timezone.activate(time_zone(request.LANGUAGE_CODE))
+
+    def choose_language(self, request):
         # Django would choose a language the reader refused (q=0) for a path without a
         # prefix: it sees only the header's languages it accepts.
         header = request.META.get("HTTP_ACCEPT_LANGUAGE")
@@ -48,6 +55,7 @@ class EditionLocaleMiddleware(LocaleMiddleware):
             request.META["HTTP_ACCEPT_LANGUAGE"] = header
 
     def process_response(self, request, response):
+        timezone.deactivate()
         if response.status_code == 404 and not self.prefixed_path_exists(request):
             return response
         return super().process_response(request, response)

@@ -5,6 +5,7 @@ import mimetypes
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -20,6 +21,11 @@ from .credits import credits
 
 FEED_ITEMS = 20
 ENCLOSURE_RENDITION = pictures.spec("enclosure")
+
+
+def in_edition_zone(moment):
+    """The same instant with the offset of the edition's zone (the middleware's)."""
+    return localtime(moment) if moment else None
 
 
 class StoryFeedsMixin(RoutablePageMixin):
@@ -134,10 +140,10 @@ class StoryFeed(Feed):
         return story._credits
 
     def item_pubdate(self, story):
-        return story.display_date
+        return in_edition_zone(story.display_date)
 
     def item_updateddate(self, story):
-        return story.updated_at or story.last_published_at or story.display_date
+        return in_edition_zone(story.updated_at or story.last_published_at or story.display_date)
 
     def item_categories(self, story):
         return [story.focus_topic.title] if story.focus_topic else []

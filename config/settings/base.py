@@ -37,6 +37,11 @@ USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_TZ = True
+# The time zone each edition's reader pages, feeds and e-mails show times in: its desk's.
+# Other languages' pages use TIME_ZONE. e.g. EDITION_TIME_ZONES="en=Europe/London,fr=Europe/Paris"
+EDITION_TIME_ZONES = env.dict(
+    "EDITION_TIME_ZONES", default={"en": "Europe/London", "fr": "Europe/Paris"}
+)
 
 INSTALLED_APPS = [
     "editions",

@@ -1,5 +1,7 @@
 """Each block renders with its own template and rejects bad input with a clear message."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
@@ -10,7 +12,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.rich_text import RichText
 
 from stories import blocks
-from stories.factories import ImageFactory
+from stories.factories import ImageFactory, StoryPageFactory
 from stories.video import Video, parse_video_url
 
 
@@ -130,7 +132,7 @@ def test_every_block_renders_with_its_template():
         "update_note": (
             blocks.UpdateNoteBlock(),
             {"updated_at": now, "text": "Adds a reply."},
-            "This article was updated on",
+            "This article was updated at",
         ),
         "greeting": (
             blocks.GreetingBlock(),
@@ -189,3 +191,27 @@ def test_block_picker_previews_every_block(admin_client, name, block):
     preview = soup.select_one("main .story__body")
     assert preview.get_text(strip=True), f"{name} previews as an empty box"
     assert not preview.select("script, iframe")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        # 23:18 UTC on 5 December: still the 5th in London, already the 6th in Paris.
+        ("en", "This article was updated at 11:18 p.m. GMT on Dec. 5, 2026."),
+        ("fr", "Cet article a été mis à jour le 6 décembre 2026 à 00:18 CET."),
+    ],
+)
+def test_an_update_note_tells_the_time_in_the_editions_zone(client, tree, language, expected):
+    home = tree.home if language == "en" else tree.fr.home
+    section = tree.section if language == "en" else tree.fr.section
+    updated = datetime.datetime(2026, 12, 5, 23, 18, tzinfo=datetime.UTC)
+    story = StoryPageFactory(
+        parent=section,
+        title="Night ferry",
+        body=[("update_note", {"updated_at": updated, "text": "Adds the mayor's reply."})],
+    )
+    assert home.locale.language_code == language
+    note = BeautifulSoup(client.get(story.url).content, "html.parser").select_one(
+        ".block-update-note strong"
+    )
+    assert note.get_text() == expected

@@ -1,5 +1,7 @@
 """RSS and Atom feeds per edition, topic and section, read back with feedparser."""
 
+import datetime
+
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
@@ -171,3 +173,20 @@ def test_a_polled_feed_keeps_its_query_budget_on_the_database_cache(client, tree
     writes = [q["sql"] for q in captured if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))]
     assert writes == []
     assert len(captured) <= FEED_QUERY_BUDGET, [q["sql"][:80] for q in captured]
+
+
+def test_times_are_in_the_editions_zone_on_pages_and_in_feeds(client, tree):
+    # 23:30 UTC on 5 December is 00:30 on the 6th in Paris, and still the 5th in London.
+    published = datetime.datetime(2026, 12, 5, 23, 30, tzinfo=datetime.UTC)
+    french = StoryPageFactory(
+        parent=tree.fr.section, title="Le bac de nuit", published_at=published
+    )
+    english = StoryPageFactory(parent=tree.section, title="Night ferry", published_at=published)
+    page = BeautifulSoup(client.get(french.url).content, "html.parser")
+    assert "6 décembre 2026" in page.select_one("main time").get_text()
+    page = BeautifulSoup(client.get(english.url).content, "html.parser")
+    assert "Dec. 5, 2026" in page.select_one("main time").get_text()
+    rss = client.get(f"{tree.fr.home.url}feed/rss/").content.decode()
+    assert "<pubDate>Sun, 06 Dec 2026 00:30:00 +0100</pubDate>" in rss
+    atom = client.get(f"{tree.home.url}feed/atom/").content.decode()
+    assert "2026-12-05T23:30:00+00:00" in atom
