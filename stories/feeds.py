@@ -117,7 +117,7 @@ class StoryFeed(Feed):
         return absolute_url(self.request, story)
 
     def item_description(self, story):
-        return story.summary or story.standfirst
+        return story.teaser
 
     def author_name(self):
         # A feed's own author: RFC 4287 requires one where an entry could lack it.

@@ -51,6 +51,8 @@ from .snippets import Author, language_choices
 
 RELATED_STORIES = 3
 EXCERPT_WORDS = 60
+# A card's teaser: real deks run to ~350 characters; longer ones are shortened at a word.
+TEASER_CHARS = 360
 # Stories newest first. Every live story has its publication time (see StoryPage.save), and
 # the index on it (stories_newest_first) serves listings of any size without sorting them.
 NEWEST_FIRST = ("-published_at", "-pk")
@@ -234,8 +236,12 @@ class StoryPage(ReaderPage):
     summary = models.TextField(
         _("card summary"),
         blank=True,
-        max_length=300,
-        help_text=_("The teaser readers see on topic, section and home page cards."),
+        max_length=600,
+        help_text=_(
+            "The teaser readers see on topic, section and home page cards. Left empty, cards "
+            "show the standfirst. Up to about 350 characters reads well; longer ones are "
+            "shortened at a word on cards."
+        ),
     )
     dateline = models.CharField(
         _("dateline"),
@@ -494,6 +500,15 @@ class StoryPage(ReaderPage):
         )
         focus = first_focus(self.story_topics.all())
         self.focus_topic_id = focus.topic_id if focus else None
+
+    @property
+    def teaser(self):
+        """What a card says under the headline: the card summary, else the standfirst;
+        shortened at a word when long, never dropped."""
+        text = (self.summary or self.standfirst).strip()
+        if len(text) <= TEASER_CHARS:
+            return text
+        return text[: TEASER_CHARS + 1].rsplit(None, 1)[0].rstrip(",;:–—-") + "…"
 
     @property
     def display_date(self):

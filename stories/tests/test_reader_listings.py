@@ -233,3 +233,30 @@ def test_a_cards_excerpt_shows_ampersands_and_angle_brackets_as_written(client, 
     details = BeautifulSoup(response.content, "html.parser").select_one(".story-card__excerpt")
     assert "R&D <2%> of output, “Q&A” below." in details.get_text()
     assert "&amp;amp;" not in response.content.decode()
+
+
+def test_a_card_never_loses_its_teaser(client, tree):
+    topic = tree.topics[0]
+    dek = (
+        "Residents of the border villages say the shelling has not stopped for a week, and "
+        "the regional governor has ordered schools closed; volunteers are driving the "
+        "elderly to shelters in the town, where the mayor has opened two sports halls and a "
+        "theatre, while officials in the capital insist that the situation is under control "
+        "and that no evacuation is needed."
+    )
+    assert 320 < len(dek) < 360
+    long = " ".join(["Every village along the river has its own account of the night."] * 9)
+    StoryPageFactory(parent=tree.section, title="A", topics=[topic], summary=dek)
+    StoryPageFactory(parent=tree.section, title="B", topics=[topic], summary="", standfirst="Why.")
+    StoryPageFactory(parent=tree.section, title="C", topics=[topic], summary=long)
+    soup = BeautifulSoup(client.get(topic.url).content, "html.parser")
+    teasers = {
+        card.select_one("h3, h2").get_text(strip=True): card.select_one(".story-card__summary")
+        for card in soup.select(".story-card")
+    }
+    assert teasers["A"].get_text() == dek  # a long dek, whole
+    assert teasers["B"].get_text() == "Why."  # no card summary: the standfirst
+    shortened = teasers["C"].get_text()
+    assert shortened.endswith("…") and len(shortened) <= 361
+    assert long.startswith(shortened[:-1])  # cut at a word
+    assert shortened[-2] != " " and long[len(shortened) - 1] == " "
