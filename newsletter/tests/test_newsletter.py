@@ -249,6 +249,18 @@ def test_reader_pages_carry_token_free_forms_to_the_full_one(client, tree):
     assert not Subscriber.objects.exists() and not mail.outbox
 
 
+def test_a_page_in_a_language_without_an_edition_signs_up_to_an_edition(client, tree):
+    soup = BeautifulSoup(client.get(tree.ru.home.url).content, "html.parser")
+    footer = soup.select_one(".site-footer form.signup-form")
+    # No sign-up in Russian (the originals' language): the first edition's, which answers.
+    assert footer["action"] == url("start", "en")
+    step = client.post(footer["action"], {"email": "a@example.com", "edition": "en"})
+    assert step.status_code == 200
+    # The form speaks Russian on a Russian page.
+    assert footer.select_one("button").get_text() == "Подписаться"
+    assert footer.select_one("label").get_text() == "Адрес электронной почты"
+
+
 @pytest.fixture
 def editor_client(tree, signed_in):
     return signed_in("editor", "eda")

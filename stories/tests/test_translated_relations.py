@@ -111,3 +111,23 @@ def test_translation_links_to_its_live_original(client, tree, snippets, locales,
         ("Plain Facts", "https://plain-facts.example/gorod"),
         partner_page,
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Autres articles publiés par Le Courrier du Nord"),
+        ("ru", "Ещё материалы партнёра: Важные истории"),
+    ],
+)
+def test_a_partners_name_is_never_put_in_a_grammatical_case(client, tree, locales, language, text):
+    # "Plus de Le Courrier", "Ещё от Важные истории": a name cannot take the case the
+    # sentence wants, so the sentences leave it standing alone.
+    from bs4 import BeautifulSoup
+
+    name = {"fr": "Le Courrier du Nord", "ru": "Важные истории"}[language]
+    section = {"fr": tree.fr.section, "ru": tree.ru.section}[language]
+    partner = PartnerOutletFactory(name=name, locale=locales[language])
+    story = StoryPageFactory(parent=section, partner=partner, original_language=language)
+    soup = BeautifulSoup(client.get(story.url).content, "html.parser")
+    assert soup.select_one(".provenance__partner").get_text() == text
