@@ -135,7 +135,7 @@ def _story(page, request, context, magazine, image):
         **{
             "@type": ARTICLE_TYPES.get(page.analysis_kind, "NewsArticle"),
             "datePublished": page.display_date,
-            "dateModified": page.updated_at or page.last_published_at or page.display_date,
+            "dateModified": page.last_modified,
             "author": _authors(page, request, context),
         },
     )

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 
 from editions.pages import reader_pages
@@ -70,11 +70,16 @@ class LanguageSitemap(AlternatesMixin, Sitemap):
         self.language_code = language_code
 
     def items(self):
+        story = StoryPage.objects.filter(pk=OuterRef("pk"))
         return (
             reader_pages()
             .live()
             .public()
             .filter(locale__language_code=self.language_code, depth__gte=2)
+            .annotate(
+                story_published=Subquery(story.values("published_at")),
+                story_updated=Subquery(story.values("updated_at")),
+            )
             .order_by("path")
         )
 
@@ -82,6 +87,10 @@ class LanguageSitemap(AlternatesMixin, Sitemap):
         return page_path(page)
 
     def lastmod(self, page):
+        if page.story_published or page.story_updated:
+            # A story: as StoryPage.last_modified, the later of publication and update.
+            published = page.story_published or page.first_published_at
+            return max(filter(None, (published, page.story_updated)))
         # As Wagtail's own sitemap: a page made live without a revision (an import, a
         # script) still has a date Google can use.
         return page.last_published_at or page.latest_revision_created_at or page.first_published_at

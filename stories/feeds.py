@@ -143,7 +143,7 @@ class StoryFeed(Feed):
         return in_edition_zone(story.display_date)
 
     def item_updateddate(self, story):
-        return in_edition_zone(story.updated_at or story.last_published_at or story.display_date)
+        return in_edition_zone(story.last_modified)
 
     def item_categories(self, story):
         return [story.focus_topic.title] if story.focus_topic else []

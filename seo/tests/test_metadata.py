@@ -324,3 +324,19 @@ def test_reader_pages_have_no_inline_script_or_style(client, tree, story, transl
     not_found = BeautifulSoup(client.get("/en/no-such-page/").content, "html.parser")
     assert all(s.get("src") for s in not_found.find_all("script"))
     assert not not_found.select("[style]")
+
+
+def test_an_archive_storys_modified_time_is_its_own_not_its_entry(client, tree):
+    # Entered and published today, dated 2023: JSON-LD and the Atom feed say 2023.
+    archive = StoryPageFactory(
+        parent=tree.section,
+        title="From the archive",
+        topics=[tree.topics[0]],
+        published_at=datetime.datetime(2023, 5, 2, 9, 0, tzinfo=datetime.UTC),
+    )
+    archive.save_revision().publish()
+    article = json_ld(page(client, archive.url))["NewsArticle"]
+    assert article["dateModified"].startswith("2023-05-02")
+    feed = feedparser.parse(client.get(f"{tree.section.url}feed/atom/").content)
+    (entry,) = [e for e in feed.entries if e.title == "From the archive"]
+    assert entry.updated.startswith("2023-05-02")

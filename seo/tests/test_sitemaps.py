@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from stories.factories import StoryPageFactory
+from stories.factories import StoryPageFactory, TopicPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +111,7 @@ def test_robots_txt_points_to_the_sitemap(client, tree):
 
 def test_a_page_made_live_without_publishing_still_has_a_lastmod(client, tree):
     # Scripts and imports can make a page live with a revision but no publish date.
-    story = StoryPageFactory(parent=tree.section, title="Scripted")
+    story = TopicPageFactory(parent=tree.topic_index, title="Scripted")
     revision = story.save_revision()
     type(story).objects.filter(pk=story.pk).update(last_published_at=None)
     entries = {
@@ -125,3 +125,34 @@ def test_a_page_made_live_without_publishing_still_has_a_lastmod(client, tree):
     assert index.find("s:sitemap/s:lastmod", NS).text.startswith(
         revision.created_at.date().isoformat()
     )
+
+
+def test_a_storys_lastmod_is_its_publication_or_last_update_not_its_save(client, tree):
+    # Entered today, dated 2023: an archive story has not changed today.
+    archive = StoryPageFactory(
+        parent=tree.section,
+        title="Archive",
+        published_at=datetime.datetime(2023, 5, 2, 9, 0, tzinfo=datetime.UTC),
+    )
+    archive.save_revision().publish()
+    updated = StoryPageFactory(
+        parent=tree.section,
+        title="Updated",
+        published_at=datetime.datetime(2023, 5, 2, 9, 0, tzinfo=datetime.UTC),
+        body=[
+            (
+                "update_note",
+                {
+                    "updated_at": datetime.datetime(2026, 11, 3, 8, 0, tzinfo=datetime.UTC),
+                    "text": "Adds the court's ruling.",
+                },
+            )
+        ],
+    )
+    updated.save_revision().publish()
+    entries = {
+        url.find("s:loc", NS).text: url.find("s:lastmod", NS)
+        for url in xml(client, "/sitemap-en.xml").findall("s:url", NS)
+    }
+    assert entries["http://testserver" + archive.url].text.startswith("2023-05-02")
+    assert entries["http://testserver" + updated.url].text.startswith("2026-11-03")

@@ -511,6 +511,13 @@ class StoryPage(ReaderPage):
         return text[: TEASER_CHARS + 1].rsplit(None, 1)[0].rstrip(",;:–—-") + "…"
 
     @property
+    def last_modified(self):
+        """The later of its publication and its last update note: what readers were told
+        changed, not when its row was last saved (an archive story entered today, dated
+        2023, has not changed today). Feeds, structured data and sitemaps say this."""
+        return max(filter(None, (self.display_date, self.updated_at)), default=None)
+
+    @property
     def display_date(self):
         return self.published_at or self.first_published_at
 
