@@ -132,12 +132,9 @@ StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 # What a partner's story must say about where it came from: readers see it, and it is what
 # the partner's licence asks of us.
-PROVENANCE_REQUIRED = (
-    "original_headline",
-    "original_url",
-    "original_language",
-    "original_published_at",
-)
+# What a partner's story cannot go without. Its original's address and date are welcome but
+# optional: the desk often takes a story before either is known.
+PROVENANCE_REQUIRED = ("original_headline", "original_language")
 
 
 class StoryPageForm(WagtailAdminPageForm):
@@ -334,7 +331,8 @@ class StoryPage(ReaderPage):
         related_name="stories",
         help_text=_(
             "The outlet that first published this story, if it is a partner's. Once chosen, "
-            "the original headline, URL, language and publication date are required."
+            "the original headline and language are required; its address and date, when "
+            "known, let readers find it."
         ),
     )
     original_headline = models.CharField(
