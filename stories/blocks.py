@@ -227,11 +227,13 @@ class NewsletterCallToActionBlock(blocks.StructBlock):
 
 class UpdateNoteBlock(blocks.StructBlock):
     updated_at = blocks.DateTimeBlock(
-        label=_("Updated at"), help_text=_("When the story was updated.")
+        label=_("Updated at"),
+        default=timezone.now,
+        help_text=_("When the story was updated: when the note was added, unless changed."),
     )
     text = blocks.TextBlock(
         label=_("What changed"),
-        help_text=_("Readers see “This article was updated on …” followed by this text."),
+        help_text=_("Readers see “This article was updated at … on …” followed by this text."),
     )
 
     class Meta:

@@ -215,3 +215,9 @@ def test_an_update_note_tells_the_time_in_the_editions_zone(client, tree, langua
         ".block-update-note strong"
     )
     assert note.get_text() == expected
+
+
+def test_a_new_update_note_is_dated_now():
+    before = timezone.now()
+    default = blocks.UpdateNoteBlock().get_default()["updated_at"]
+    assert before <= default <= timezone.now()
