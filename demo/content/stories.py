@@ -28,9 +28,9 @@ STORIES = [
             "fr": "Après une frappe de drone sur l’embarcadère, Varensk s’est retrouvée coupée de l’autre rive. Les habitants comptent les heures du détour.",
         },
         "summary": {
-            "ru": "Паром через Варну не ходит с марта, и город учится жить как остров.",
-            "en": "The ferry across the Varna has not run since March, and the town is learning to live as an island.",
-            "fr": "Le bac sur la Varna ne circule plus depuis mars, et la ville apprend à vivre comme une île.",
+            "ru": "Паром через Варну не ходит с марта, и город учится жить как остров: школьники встают в пять утра, чтобы успеть на автобус в объезд, аптека держит лекарства на две недели вперёд, а лодочники с соседнего берега берут за переправу втрое больше, чем брала городская касса. Власти обещают новый причал к осени, но денег в бюджете на него пока нет.",
+            "en": "The ferry across the Varna has not run since March, and the town is learning to live as an island: pupils rise at five to catch the bus on the long way round, the pharmacy keeps two weeks of medicine in stock, and boatmen from the far bank charge three times the old fare. Officials promise a new landing by autumn; the budget has no money for it yet.",
+            "fr": "Le bac sur la Varna ne circule plus depuis mars, et la ville apprend à vivre comme une île : les élèves se lèvent à cinq heures pour le bus du détour, la pharmacie garde deux semaines de médicaments d’avance, et les bateliers de l’autre rive font payer trois fois l’ancien tarif. Les autorités promettent un nouvel embarcadère pour l’automne ; le budget n’a pas encore l’argent.",
         },
         "dateline": {"ru": "Варенск", "en": "Varensk", "fr": "Varensk"},
         "partner": "plain-facts",
