@@ -11,5 +11,6 @@ class EditionsConfig(AppConfig):
     def ready(self):
         # The receivers that forget cached edition homes, languages and view restrictions,
         # connected in every process, not only in those that load the middleware; and
-        # those that purge a reader page's change.
-        from . import locales, pages, purging, routing  # noqa: F401
+        # those that purge a reader page's change, or drop redirects from addresses a page
+        # never had readers at.
+        from . import locales, pages, purging, redirects, routing  # noqa: F401
