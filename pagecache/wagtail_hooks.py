@@ -9,13 +9,12 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from .models import PendingPurge
 from .purge import replay_pending
 
 
 def pending_warning():
     """The warning while purges are pending (after trying them once more), else None."""
-    left = replay_pending() if PendingPurge.objects.exists() else 0
+    left = replay_pending()
     if not left:
         return None
     return ngettext(

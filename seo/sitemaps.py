@@ -88,9 +88,9 @@ class LanguageSitemap(AlternatesMixin, Sitemap):
 
     def lastmod(self, page):
         if page.story_published or page.story_updated:
-            # A story: as StoryPage.last_modified, the later of publication and update.
-            published = page.story_published or page.first_published_at
-            return max(filter(None, (published, page.story_updated)))
+            return StoryPage.last_modified_from(
+                page.story_published, page.first_published_at, page.story_updated
+            )
         # As Wagtail's own sitemap: a page made live without a revision (an import, a
         # script) still has a date Google can use.
         return page.last_published_at or page.latest_revision_created_at or page.first_published_at

@@ -87,6 +87,9 @@ def copy_translation(page, language_code):
     return type(copy).objects.get(pk=copy.pk)
 
 
+# What a browser asks for when it opens an address: libraries answer it with pages of their own.
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
 # Everyone the permission tests sign in as, from nobody to the administrator.
 ROLES = ("anonymous", "reader", "editor", "moderator", "translator_fr", "translator_en", "admin")
 ROLE_GROUPS = {

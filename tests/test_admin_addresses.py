@@ -20,12 +20,11 @@ from wagtail_localize.models import Translation
 from newsroom.groups import COPY_DESK
 from stories.factories import ImageFactory, StoryPageFactory
 from stories.models import Greeting
-from tests.support import ROLES
+from tests.support import BROWSER_ACCEPT, ROLES
 from tests.test_permission_matrix import ALLOWED, world
 
 pytestmark = pytest.mark.django_db
 
-BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 SNIPPET_IN_ROUTE = re.compile(r"snippets/(?:choose/)?(\w+)/(\w+)/")
 # Wagtail's deliberate 500 (for testing error reports), the sign-out (which would end the

@@ -513,7 +513,12 @@ class StoryPage(ReaderPage):
         """The later of its publication and its last update note: what readers were told
         changed, not when its row was last saved (an archive story entered today, dated
         2023, has not changed today). Feeds, structured data and sitemaps say this."""
-        return max(filter(None, (self.display_date, self.updated_at)), default=None)
+        return self.last_modified_from(self.published_at, self.first_published_at, self.updated_at)
+
+    @staticmethod
+    def last_modified_from(published_at, first_published_at, updated_at):
+        """last_modified from the columns, for queries that read them without the page."""
+        return max(filter(None, (published_at or first_published_at, updated_at)), default=None)
 
     @property
     def display_date(self):

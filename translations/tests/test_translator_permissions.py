@@ -12,11 +12,10 @@ from wagtail_localize.models import Translation
 from newsletter.models import Subscriber
 from stories.factories import AuthorFactory, StoryPageFactory
 from stories.models import Author, StoryPage
-from tests.support import edited_story_form, fake_translation, newsroom_user
+from tests.support import BROWSER_ACCEPT, edited_story_form, fake_translation, newsroom_user
 from translations.operations import translate
 
 pytestmark = pytest.mark.django_db
-BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
 @pytest.fixture
