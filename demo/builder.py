@@ -22,8 +22,10 @@ from editions.models import MagazineSettings
 from home.models import HomePage
 from stories.models import (
     Author,
+    BriefingByline,
     BriefingIndexPage,
     BriefingPage,
+    BriefingTopic,
     Greeting,
     PartnerOutlet,
     SectionPage,
@@ -359,7 +361,10 @@ class DemoBuilder:
 
     def build_briefings(self, home):
         for spec in content.BRIEFINGS:
-            date = (self.now - datetime.timedelta(days=spec["days_ago"])).date()
+            # Each morning at seven, before the day's stories.
+            day = self.now - datetime.timedelta(days=spec["days_ago"])
+            published = min(day, day.replace(hour=7, minute=0, second=0, microsecond=0))
+            date = published.date()
             briefing = (
                 BriefingPage.objects.child_of(self.briefing_index)
                 .filter(slug=spec["slug"]["en"])
@@ -370,6 +375,7 @@ class DemoBuilder:
                 for block_type, value in spec["body"]:
                     if block_type == "greeting":
                         value = {
+                            "emoji": value.get("emoji", "👋"),
                             "word": value["word"],
                             "language": value["language"]["en"],
                             "footnote": value["footnote"]["en"],
@@ -388,12 +394,25 @@ class DemoBuilder:
                     else:
                         value = value["en"]
                     body.append((block_type, value))
-                briefing = self.briefing_index.add_child(
-                    instance=BriefingPage(
-                        title=spec["title"]["en"], slug=spec["slug"]["en"], date=date, body=body
-                    )
+                briefing = BriefingPage(
+                    title=spec["title"]["en"],
+                    slug=spec["slug"]["en"],
+                    date=date,
+                    body=body,
+                    lead_video_url=spec.get("video", ""),
+                    published_at=published,
                 )
+                briefing.briefing_topics = [
+                    BriefingTopic(topic=self.topics[key], sort_order=n)
+                    for n, key in enumerate(spec.get("topics", ()))
+                ]
+                briefing.bylines = [
+                    BriefingByline(author=self.authors[key], sort_order=n)
+                    for n, key in enumerate(spec.get("authors", ()))
+                ]
+                self.briefing_index.add_child(instance=briefing)
                 briefing.save_revision().publish()
+                BriefingPage.objects.filter(pk=briefing.pk).update(first_published_at=published)
             # The greeting word stays in its own language in every edition.
             words = {v["word"]: v["word"] for t, v in spec["body"] if t == "greeting"}
             self.translate_tree_page(briefing, spec, extra=words)

@@ -5,7 +5,7 @@ from django.utils.text import Truncator
 
 from editions.links import absolute_url
 from stories import pictures
-from stories.credits import credits, magazine_credit
+from stories.credits import credits
 from stories.models import (
     Author,
     BriefingPage,
@@ -187,15 +187,16 @@ def _collection(page, request, context, magazine):
     ]
 
 
-def _briefing(page, request, magazine, image):
-    """A day's briefing: an article by the magazine, its headlines as its description."""
+def _briefing(page, request, context, magazine, image):
+    """A day's briefing: an article by its editors (else the magazine), its headlines as its
+    description."""
     data = _article(
         page,
         request,
         magazine,
         image,
-        datePublished=page.first_published_at or page.date,
-        author=[_credit(magazine_credit(page, request))],
+        datePublished=page.display_date or page.date,
+        author=_authors(page, request, context),
     )
     return [
         {k: v for k, v in data.items() if v not in (None, "", [])},
@@ -230,7 +231,7 @@ def structured_data(request, context, magazine, image):
     elif isinstance(page, StoryPage):
         items = _story(page, request, context, magazine, image)
     elif isinstance(page, BriefingPage):
-        items = _briefing(page, request, magazine, image)
+        items = _briefing(page, request, context, magazine, image)
     elif isinstance(page, TopicPage | SectionPage):
         items = _collection(page, request, context, magazine)
     elif page is not None and page.depth == 2:

@@ -8,9 +8,10 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from editions.pages import reader_pages
-from stories.models import NEWEST_FIRST, StoryPage
+from stories.models import NEWEST_FIRST, BriefingPage, StoryPage
 
 NEWS_WINDOW = datetime.timedelta(days=2)
 NEWS_LIMIT = 1000  # Google News reads at most 1,000 URLs per sitemap
@@ -104,7 +105,7 @@ class LanguageSitemap(AlternatesMixin, Sitemap):
 
 
 class NewsSitemap(Sitemap):
-    """Google News: one edition's stories of the last two days, newest first."""
+    """Google News: one edition's stories and briefings of the last two days, newest first."""
 
     limit = NEWS_LIMIT
 
@@ -113,24 +114,34 @@ class NewsSitemap(Sitemap):
         self.publication_name = publication_name
 
     def items(self):
-        return (
-            StoryPage.objects.live()
+        return self.recent
+
+    @cached_property
+    def recent(self):
+        # Made once a request (sitemaps_for): the index asks for its size and its date.
+        recent = {
+            "locale__language_code": self.language_code,
+            "published_at__gte": timezone.now() - NEWS_WINDOW,
+        }
+        pages = [
+            page
+            for model in (StoryPage, BriefingPage)
+            for page in model.objects.live()
             .public()
-            .filter(
-                locale__language_code=self.language_code,
-                published_at__gte=timezone.now() - NEWS_WINDOW,
-            )
+            .filter(**recent)
             .order_by(*NEWEST_FIRST)[:NEWS_LIMIT]
-        )
+        ]
+        pages.sort(key=lambda page: (page.published_at, page.pk), reverse=True)
+        return pages[:NEWS_LIMIT]
 
     def location(self, story):
         return page_path(story)
 
-    def lastmod(self, story):
-        return story.last_published_at
+    def lastmod(self, page):
+        return page.last_modified
 
     def get_latest_lastmod(self):
-        return max((story.last_published_at for story in self.items()), default=None)
+        return max(filter(None, (page.last_modified for page in self.items())), default=None)
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)

@@ -253,7 +253,23 @@ class UpdateNoteBlock(blocks.StructBlock):
             }
 
 
+GREETING_EMOJI = [
+    ("👋", _("👋 Waving hand")),
+    ("☀️", _("☀️ Sun")),
+    ("☕", _("☕ Coffee")),
+    ("🌍", _("🌍 Globe")),
+]
+
+
 class GreetingBlock(blocks.StructBlock):
+    # A choice, not text: its value is copied to translations, never offered to translate.
+    emoji = blocks.ChoiceBlock(
+        choices=GREETING_EMOJI,
+        required=False,
+        default="👋",
+        label=_("Emoji"),
+        help_text=_("Shown before the greeting; screen readers skip it."),
+    )
     word = blocks.CharBlock(
         max_length=60,
         label=_("Greeting"),
@@ -267,7 +283,11 @@ class GreetingBlock(blocks.StructBlock):
     footnote = blocks.CharBlock(
         max_length=300,
         label=_("Footnote"),
-        help_text=_("One sentence on where the language is spoken, shown as a footnote."),
+        required=False,
+        help_text=_(
+            "The language and where it is spoken, e.g. “Bavarian, Germany and Austria”: "
+            "printed at the end of the briefing, marked by an asterisk after the greeting."
+        ),
     )
 
     class Meta:
@@ -279,9 +299,10 @@ class GreetingBlock(blocks.StructBlock):
             "footnote naming the language."
         )
         preview_value = {
+            "emoji": "👋",
             "word": "Tere hommikust",
             "language": "Estonian",
-            "footnote": "Estonian is spoken by about a million people on the Baltic coast.",
+            "footnote": "Estonian, Estonia",
         }
 
 

@@ -15,8 +15,9 @@ class Credit:
 
 
 def credits(story, request, bylines):
-    """The story's authors, in byline order. A story nobody signed (a partner's original,
-    as imported) is credited to its partner outlet, else to the magazine."""
+    """The story's (or briefing's) authors, in byline order. A story nobody signed (a
+    partner's original, as imported) is credited to its partner outlet, else to the
+    magazine (as an unsigned briefing is)."""
     if bylines:
         return [
             Credit(byline.author.name, request.build_absolute_uri(byline.author.url), True)

@@ -12,8 +12,10 @@ from wagtail.rich_text import RichText
 
 from stories.models import (
     Author,
+    BriefingByline,
     BriefingIndexPage,
     BriefingPage,
+    BriefingTopic,
     PartnerOutlet,
     SectionPage,
     StoryByline,
@@ -102,6 +104,17 @@ class BriefingPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = BriefingPage
+
+    @classmethod
+    def _create(cls, model_class, *args, topics=(), authors=(), **kwargs):
+        """`topics` and `authors` become ordered BriefingTopic and BriefingByline rows."""
+        kwargs["briefing_topics"] = [
+            BriefingTopic(topic=topic, sort_order=n) for n, topic in enumerate(topics)
+        ]
+        kwargs["bylines"] = [
+            BriefingByline(author=author, sort_order=n) for n, author in enumerate(authors)
+        ]
+        return super()._create(model_class, *args, **kwargs)
 
 
 class StoryPageFactory(wagtail_factories.PageFactory):

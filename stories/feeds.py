@@ -3,7 +3,7 @@
 import mimetypes
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -36,6 +36,10 @@ class StoryFeedsMixin(RoutablePageMixin):
     def feed_stories(self):
         """The page's stories, newest first, as its listing shows them."""
         raise NotImplementedError
+
+    def feed_items(self, count):
+        """The newest `count` of what the page lists, as cards (stories, briefings)."""
+        return list(self.feed_stories()[:count])
 
     @path("feed/rss/", name="rss_feed")
     def rss_feed(self, request):
@@ -94,10 +98,10 @@ class StoryFeed(Feed):
 
     def items(self):
         images = get_image_model().objects.prefetch_renditions(ENCLOSURE_RENDITION)
-        stories = list(
-            self.page.feed_stories().prefetch_related(Prefetch("lead_image", queryset=images))[
-                :FEED_ITEMS
-            ]
+        stories = self.page.feed_items(FEED_ITEMS)
+        prefetch_related_objects(
+            [story for story in stories if story.lead_image_id],
+            Prefetch("lead_image", queryset=images),
         )
         pagecache.tag_response(
             self.request,

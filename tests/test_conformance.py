@@ -74,7 +74,12 @@ def edge_content(client, tree, django_capture_on_commit_callbacks):
             parent=tree.section, title="Every block", body=every_block(image), topics=tree.topics
         ),
     ]
-    briefing = BriefingPageFactory(parent=tree.briefing_index)
+    briefing = BriefingPageFactory(
+        parent=tree.briefing_index,
+        topics=tree.topics,
+        authors=two,
+        lead_video_url="https://vimeo.com/123456789",
+    )
     for page in Page.objects.live().filter(depth__gt=1, last_published_at=None).specific():
         page.save_revision().publish()  # as an editor does: dates for the sitemap's lastmod
     french = copy_translation(stories[1], "fr")

@@ -5,6 +5,8 @@ Wagtail's site roots, renditions and the magazine's settings in the shared cache
 page cache off (as in tests), which would answer the second request with none.
 """
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -26,20 +28,20 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 BUDGETS = {
     "home": 7,  # two for "In focus": the newest stories' focus topics, then those topics
     "topic_index": 4,
-    "topic": 6,
+    "topic": 9,  # the page's rows, then its stories and briefings, each with their bylines
     "section": 6,
     "story": 7,  # 6, and one for the images of its body's blocks
     "briefing_index": 5,
-    "briefing": 3,
+    "briefing": 5,  # and its bylines, and its topics
     "search": 4,
     "author": 5,
     "partner": 5,
     "home_rss": 4,
-    "topic_atom": 6,
+    "topic_atom": 9,
     "section_rss": 6,
     "sitemap_index": 12,  # two a language (size and date), whatever the language's size
     "sitemap": 5,
-    "news_sitemap": 3,
+    "news_sitemap": 4,  # the edition's recent stories, then its recent briefings
 }
 
 
@@ -61,7 +63,7 @@ class Archive:
             self.size += 1
             TopicPageFactory(parent=tree.topic_index, title=f"Listed topic {self.size}")
             authors = [self.author, AuthorFactory(photo=ImageFactory())]
-            StoryPageFactory(
+            story = StoryPageFactory(
                 parent=tree.section,
                 title=f"Ferry story {self.size}",
                 topics=tree.topics,
@@ -74,7 +76,13 @@ class Archive:
                 original_language="ru",
                 original_published_at="2026-11-01",
             )
-            self.briefing = BriefingPageFactory(parent=tree.briefing_index)
+            # Between stories, so that every page of a topic lists both kinds.
+            self.briefing = BriefingPageFactory(
+                parent=tree.briefing_index,
+                topics=tree.topics,
+                authors=authors,
+                published_at=story.published_at + datetime.timedelta(seconds=30),
+            )
         # The story page's lists: its bylines, topics and blocks, as many as the archive's size.
         if self.story is not None:
             self.story.delete()

@@ -4,6 +4,10 @@ BRIEFINGS = [
     {
         "key": "briefing-today",
         "days_ago": 0,
+        # Signed by two editors, on two topics, with the morning's video.
+        "topics": ["energy", "climate"],
+        "authors": ["marta-kovac", "ines-marlow"],
+        "video": "https://vimeo.com/918273646",
         "title": {
             "en": "In the News: the tram comes back",
             "fr": "À la une : le retour du tram",
@@ -17,9 +21,9 @@ BRIEFINGS = [
                     "word": "Habari",
                     "language": {"en": "Swahili", "fr": "swahili", "ru": "суахили"},
                     "footnote": {
-                        "en": "Swahili is spoken by around a hundred million people along the coast and lakes of East Africa.",
-                        "fr": "Le swahili est parlé par une centaine de millions de personnes sur les côtes et autour des lacs d’Afrique de l’Est.",
-                        "ru": "На суахили говорят около ста миллионов человек на побережье и у озёр Восточной Африки.",
+                        "en": "Swahili, Kenya, Tanzania and the Great Lakes",
+                        "fr": "Swahili, Kenya, Tanzanie et Grands Lacs",
+                        "ru": "Суахили, Кения, Танзания и Великие озёра",
                     },
                 },
             ),
@@ -99,6 +103,8 @@ BRIEFINGS = [
     {
         "key": "briefing-yesterday",
         "days_ago": 1,
+        # Unsigned: the magazine signs it.
+        "topics": ["press-freedom", "elections"],
         "title": {
             "en": "In the News: a newsroom without an office",
             "fr": "À la une : une rédaction sans bureau",
@@ -116,9 +122,9 @@ BRIEFINGS = [
                     "word": "Kia ora",
                     "language": {"en": "Māori", "fr": "maori", "ru": "маори"},
                     "footnote": {
-                        "en": "Māori is an official language of New Zealand, spoken by around two hundred thousand people.",
-                        "fr": "Le maori est une langue officielle de la Nouvelle-Zélande, parlée par environ deux cent mille personnes.",
-                        "ru": "Маори — официальный язык Новой Зеландии, на нём говорят около двухсот тысяч человек.",
+                        "en": "Māori, New Zealand",
+                        "fr": "Maori, Nouvelle-Zélande",
+                        "ru": "Маори, Новая Зеландия",
                     },
                 },
             ),
@@ -175,6 +181,8 @@ BRIEFINGS = [
     {
         "key": "briefing-two-days",
         "days_ago": 2,
+        "topics": ["energy"],
+        "authors": ["tomas-aranha"],
         "title": {
             "en": "In the News: a winter without reserves",
             "fr": "À la une : un hiver sans réserves",
@@ -192,9 +200,9 @@ BRIEFINGS = [
                     "word": "Dzień dobry",
                     "language": {"en": "Polish", "fr": "polonais", "ru": "польский"},
                     "footnote": {
-                        "en": "Polish is spoken by about forty million people in Poland and by communities across the world.",
-                        "fr": "Le polonais est parlé par environ quarante millions de personnes en Pologne et par des communautés dans le monde entier.",
-                        "ru": "На польском говорят около сорока миллионов человек в Польше и общины по всему миру.",
+                        "en": "Polish, Poland",
+                        "fr": "Polonais, Pologne",
+                        "ru": "Польский, Польша",
                     },
                 },
             ),
@@ -265,9 +273,9 @@ GREETINGS = [
         "word": "Kaixo",
         "language": {"en": "Basque", "fr": "basque", "ru": "баскский"},
         "footnote": {
-            "en": "Basque is spoken on both sides of the western Pyrenees and related to no other living language.",
-            "fr": "Le basque se parle des deux côtés des Pyrénées occidentales et n’est apparenté à aucune autre langue vivante.",
-            "ru": "На баскском говорят по обе стороны западных Пиренеев; он не родствен ни одному живому языку.",
+            "en": "Basque, Spain and France",
+            "fr": "Basque, Espagne et France",
+            "ru": "Баскский, Испания и Франция",
         },
     },
     {
@@ -275,9 +283,9 @@ GREETINGS = [
         "word": "Tere hommikust",
         "language": {"en": "Estonian", "fr": "estonien", "ru": "эстонский"},
         "footnote": {
-            "en": "Estonian is spoken by about a million people on the eastern shore of the Baltic.",
-            "fr": "L’estonien est parlé par environ un million de personnes sur la rive orientale de la Baltique.",
-            "ru": "На эстонском говорит около миллиона человек на восточном берегу Балтики.",
+            "en": "Estonian, Estonia",
+            "fr": "Estonien, Estonie",
+            "ru": "Эстонский, Эстония",
         },
     },
     {
@@ -285,9 +293,9 @@ GREETINGS = [
         "word": "Dzień dobry",
         "language": {"en": "Polish", "fr": "polonais", "ru": "польский"},
         "footnote": {
-            "en": "Polish is spoken by around forty million people between the Oder and the Bug.",
-            "fr": "Le polonais est parlé par une quarantaine de millions de personnes entre l’Oder et le Bug.",
-            "ru": "На польском говорят около сорока миллионов человек между Одрой и Бугом.",
+            "en": "Polish, Poland",
+            "fr": "Polonais, Pologne",
+            "ru": "Польский, Польша",
         },
     },
 ]

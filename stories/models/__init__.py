@@ -6,7 +6,7 @@ Everything is importable from here, as it was when this was one module: migratio
 """
 
 from ..pagination import STORIES_PER_PAGE, PaginatedListingMixin, show_listing
-from .briefings import BriefingIndexPage, BriefingPage, Greeting
+from .briefings import BriefingByline, BriefingIndexPage, BriefingPage, BriefingTopic, Greeting
 from .sections import SectionPage
 from .snippets import (
     Author,
@@ -21,8 +21,10 @@ __all__ = [
     "NEWEST_FIRST",
     "STORIES_PER_PAGE",
     "Author",
+    "BriefingByline",
     "BriefingIndexPage",
     "BriefingPage",
+    "BriefingTopic",
     "Greeting",
     "PaginatedListingMixin",
     "PartnerOutlet",

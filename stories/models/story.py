@@ -673,26 +673,34 @@ class StoryByline(TranslatableMixin, Orderable):
         verbose_name = _("byline")
 
 
-class StoryTopic(TranslatableMixin, Orderable):
+class TopicTag(TranslatableMixin, Orderable):
     """An ordered topic tag. The key points at wagtailcore.Page, not TopicPage, because
     that is what wagtail-localize can retarget to the translated topic (docs/content-model.md)."""
 
-    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_topics")
     topic = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("topic"),
         on_delete=models.CASCADE,
         related_name="+",
-        help_text=_("The story is listed on this topic's page. Search by name in the chooser."),
+        help_text=_("Listed on this topic's page, newest first. Search by name in the chooser."),
     )
+
+    panels = [PageChooserPanel("topic", page_type="stories.TopicPage")]
+    override_translatable_fields = [TranslatableField("topic")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+
+class StoryTopic(TopicTag):
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="story_topics")
     is_focus = models.BooleanField(
         _("focus"),
         default=False,
         help_text=_("Shown as the label on story cards, e.g. “Focus: Drones”. One per story."),
     )
 
-    panels = [PageChooserPanel("topic", page_type="stories.TopicPage"), FieldPanel("is_focus")]
-    override_translatable_fields = [TranslatableField("topic")]
+    panels = [*TopicTag.panels, FieldPanel("is_focus")]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(TopicTag.Meta):
         verbose_name = _("story topic")

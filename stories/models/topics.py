@@ -1,7 +1,7 @@
 """Topics: the index of them, and each topic's page of stories."""
 
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Value
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -16,9 +16,11 @@ from pagecache import tags
 
 from ..feeds import StoryFeedsMixin
 from ..pagination import PaginatedListingMixin, show_listing
+from .briefings import BriefingPage, BriefingTopic
 from .story import NEWEST_FIRST, StoryPage, StoryTopic
 
 FOCUS_WINDOW = 200
+STORY, BRIEFING = "story", "briefing"
 
 
 class TopicIndexPage(ReaderPage):
@@ -82,7 +84,9 @@ class TopicPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
     class Meta:
         verbose_name = _("topic")
 
-    def feed_stories(self):
+    def listing(self):
+        """The topic's stories and briefings, newest first, as (id, publication time, kind)
+        rows: one query pages through both (`cards` then fetches a page's worth of each)."""
         # EXISTS, not a join: PostgreSQL then walks the stories newest first and stops at a
         # page's worth, where a join made it sort all of a large topic's stories.
         # The edition named twice: the story table's copy lets the walk pass over the other
@@ -90,15 +94,50 @@ class TopicPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
         # stories 2.5 ms sooner), while its count, which needs no order, still starts from
         # the page table's (on the copy alone PostgreSQL walked that index to count too).
         tagged = StoryTopic.objects.filter(page=OuterRef("pk"), topic=self)
-        return StoryPage.objects.filter(
+        stories = StoryPage.objects.filter(
             Exists(tagged), locale_id=self.locale_id, story_locale_id=self.locale_id
-        ).for_cards()
+        )
+        briefed = BriefingTopic.objects.filter(page=OuterRef("pk"), topic=self)
+        briefings = BriefingPage.objects.filter(Exists(briefed), locale_id=self.locale_id)
+        # UNION ALL: a page is one or the other, so there is nothing to deduplicate.
+        return (
+            stories.live()
+            .public()
+            .order_by()
+            .annotate(kind=Value(STORY))
+            .values_list("pk", "published_at", "kind")
+            .union(
+                briefings.live()
+                .public()
+                .order_by()
+                .annotate(kind=Value(BRIEFING))
+                .values_list("pk", "published_at", "kind"),
+                all=True,
+            )
+            .order_by(*NEWEST_FIRST)
+        )
+
+    def feed_items(self, count):
+        return cards(self.listing()[:count])
 
     def purged_with(self, parents, root):
         return Purged(urls=with_feeds(self.get_full_url()))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = self.paginate(request, self.feed_stories())
-        show_listing(request, self, context["stories"])
+        context["stories"] = items = self.paginate(request, self.listing())
+        items.object_list = cards(items.object_list)
+        show_listing(request, self, items)
         return context
+
+
+def cards(rows):
+    """Story and briefing cards for `listing` rows, in their order: two queries for each
+    kind on the page (the pages, their bylines), however many rows."""
+    rows = list(rows)
+    found = {}
+    for kind, model in ((STORY, StoryPage), (BRIEFING, BriefingPage)):
+        ids = [pk for pk, _published_at, row_kind in rows if row_kind == kind]
+        if ids:
+            found.update((card.pk, card) for card in model.objects.filter(pk__in=ids).for_cards())
+    return [found[pk] for pk, _published_at, _kind in rows if pk in found]

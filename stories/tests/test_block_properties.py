@@ -86,6 +86,11 @@ def test_every_text_field_of_every_block_is_covered():
     assert len(names) >= 14
 
 
+# Fields the page prints, not the block: the greeting's footnote goes at the briefing's end
+# (tests/test_pages.py reads it there).
+PRINTED_BY_THE_PAGE = {"BriefingBodyBlock.greeting.footnote"}
+
+
 @pytest.mark.parametrize(("path", "stream", "name", "field"), TEXT_FIELDS, ids=lambda v: str(v))
 def test_any_text_in_any_field_renders_as_text(path, stream, name, field):
     block = stream().child_blocks[name]
@@ -107,7 +112,7 @@ def test_any_text_in_any_field_renders_as_text(path, stream, name, field):
             value = block.to_python(raw)
         html = block.render(value)
         assert_inert(html)
-        if "<script>" in text:
+        if "<script>" in text and path not in PRINTED_BY_THE_PAGE:
             assert "&lt;script&gt;" in html  # shown to the reader, as text
 
     renders_as_text()

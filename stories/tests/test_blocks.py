@@ -136,8 +136,8 @@ def test_every_block_renders_with_its_template():
         ),
         "greeting": (
             blocks.GreetingBlock(),
-            {"word": "Habari", "language": "Swahili", "footnote": "Spoken widely."},
-            "Today's greeting is in Swahili.",
+            {"emoji": "👋", "word": "Habari", "language": "Swahili", "footnote": "Spoken widely."},
+            '<span aria-hidden="true">👋</span> Habari<sup><a href="#greeting-footnote"',
         ),
         "news_item": (
             blocks.NewsItemBlock(),

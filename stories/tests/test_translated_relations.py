@@ -4,7 +4,12 @@ points at the translated topics, authors and partner outlet of each edition."""
 import pytest
 from wagtail_localize.models import Translation
 
-from stories.factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
+from stories.factories import (
+    AuthorFactory,
+    BriefingPageFactory,
+    PartnerOutletFactory,
+    StoryPageFactory,
+)
 from stories.models import StoryPage
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +136,26 @@ def test_a_partners_name_is_never_put_in_a_grammatical_case(client, tree, locale
     story = StoryPageFactory(parent=section, partner=partner, original_language=language)
     soup = BeautifulSoup(client.get(story.url).content, "html.parser")
     assert soup.select_one(".provenance__partner").get_text() == text
+
+
+def test_translated_briefing_points_at_translated_topics_and_editors(
+    tree, snippets, locales, translate_page
+):
+    authors, _partner = snippets
+    english = BriefingPageFactory(
+        parent=tree.briefing_index,
+        topics=[tree.topics[1], tree.topics[0]],
+        authors=authors,
+        lead_video_url="https://vimeo.com/123456789",
+    )
+    french = translate_page(english, "fr")
+    assert [t.topic_id for t in french.briefing_topics.all()] == [
+        tree.fr.topic2.pk,
+        tree.fr.topic.pk,
+    ]
+    assert [b.author for b in french.bylines.all()] == [
+        a.get_translation(locales["fr"]) for a in authors
+    ]
+    assert french.lead_video_url == english.lead_video_url
+    # It is listed on the French topic page, among the French stories.
+    assert french.pk in [pk for pk, *_ in tree.fr.topic.specific.listing()]
