@@ -138,7 +138,9 @@ form = nested_form_data({{
     "summary": story.summary, "dateline": story.dateline, "lead_video_url": "",
     "body": streamfield([("paragraph", rich_text("<p>The ferry runs again.</p>"))]),
     "story_topics": inline_formset([{{"topic": t.topic_id}} for t in story.story_topics.all()]),
-    "bylines": inline_formset([{{"author": b.author_id}} for b in story.bylines.all()]),
+    "bylines": inline_formset([{{"author": b.author_id or "", "partner": b.partner_id or ""}}
+                               for b in story.bylines.all()]),
+    "partner_credits": inline_formset([]),
 }})
 print(json.dumps({{"id": story.pk, "title": story.title, "form": form,
                   "revisions": story.revisions.count()}}))

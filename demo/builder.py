@@ -31,6 +31,7 @@ from stories.models import (
     SectionPage,
     StoryByline,
     StoryPage,
+    StoryPartnerCredit,
     StoryTopic,
     TopicIndexPage,
     TopicPage,
@@ -282,6 +283,7 @@ class DemoBuilder:
                         {
                             "updated_at": published
                             + datetime.timedelta(hours=value["hours_after"]),
+                            "local_zone": value.get("local_zone", ""),
                             "text": value["text"][code],
                         },
                     )
@@ -289,6 +291,13 @@ class DemoBuilder:
             else:
                 raise ValueError(f"Unknown block type {block_type!r} in story {spec['key']}")
         return body
+
+    def byline(self, key, code, sort_order):
+        """An author's byline, or a partner's for a key "partner:<its key>"."""
+        if key.startswith("partner:"):
+            partner = self.in_locale(self.partners[key.removeprefix("partner:")], code)
+            return StoryByline(partner=partner, sort_order=sort_order)
+        return StoryByline(author=self.in_locale(self.authors[key], code), sort_order=sort_order)
 
     def build_story(self, spec):
         code = spec["source_locale"]
@@ -325,9 +334,10 @@ class DemoBuilder:
                 # Credited on the version that is itself a translation of the partner's.
                 translator_credit=original.get("translator", {}).get(code, ""),
             )
-            story.bylines = [
-                StoryByline(author=self.in_locale(self.authors[key], code), sort_order=n)
-                for n, key in enumerate(spec["authors"])
+            story.bylines = [self.byline(key, code, n) for n, key in enumerate(spec["authors"])]
+            story.partner_credits = [
+                StoryPartnerCredit(partner=self.in_locale(self.partners[key], code), sort_order=n)
+                for n, key in enumerate(spec.get("reporting_from", ()))
             ]
             story.story_topics = [
                 StoryTopic(

@@ -1,6 +1,6 @@
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.shortcuts import get_object_or_404
@@ -26,6 +26,7 @@ from stories.models import (
     SectionPage,
     StoryByline,
     StoryPage,
+    StoryPartnerCredit,
     TopicIndexPage,
     TopicPage,
     show_listing,
@@ -117,7 +118,12 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
             locale_id=self.locale_id,
             slug=slug,
         )
-        stories = StoryPage.objects.filter(locale_id=self.locale_id, partner=partner).for_cards()
+        # What it published first, signed, or lent its reporting to.
+        signed = StoryByline.objects.filter(page=OuterRef("pk"), partner=partner)
+        credited = StoryPartnerCredit.objects.filter(page=OuterRef("pk"), partner=partner)
+        stories = StoryPage.objects.filter(
+            Q(partner=partner) | Exists(signed) | Exists(credited), locale_id=self.locale_id
+        ).for_cards()
         pagecache.tag_response(
             request,
             tags.stories_of("partner", partner.pk),

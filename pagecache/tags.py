@@ -58,7 +58,7 @@ def for_cards(stories):
         shown.add(page(story.pk))
         if story.focus_topic is not None:
             shown.add(page(story.focus_topic.pk))
-        shown.update(snippet(byline.author) for byline in story.bylines.all())
+        shown.update(snippet(byline.signer) for byline in story.bylines.all())
         if story.partner is not None:
             shown.add(snippet(story.partner))
     return shown

@@ -11,6 +11,7 @@ from stories.models import (
     BriefingPage,
     PartnerOutlet,
     SectionPage,
+    StoryByline,
     StoryPage,
     TopicPage,
 )
@@ -141,6 +142,16 @@ def _story(page, request, context, magazine, image):
     )
     if page.dateline:
         data["locationCreated"] = {"@type": "Place", "name": page.dateline}
+    credited = context.get("partner_credits", [])
+    if credited:
+        data["contributor"] = [
+            {
+                "@type": "NewsMediaOrganization",
+                "name": credit.partner.name,
+                "url": request.build_absolute_uri(credit.partner.url),
+            }
+            for credit in credited
+        ]
     original = context.get("original")
     if page.translated_from:
         work = {"@type": "NewsArticle", "inLanguage": page.original_language}
@@ -150,7 +161,16 @@ def _story(page, request, context, magazine, image):
             work["url"] = page.original_url
         if page.original_headline:
             work["headline"] = page.original_headline
-        if page.original_author:
+        original_bylines = (
+            StoryByline.objects.filter(page_id=original.page.pk).select_related("author", "partner")
+            if original and original.page
+            else []
+        )
+        if original_bylines:
+            # The original on our site says who wrote it: the work is that page, so its
+            # author is who that page's own structured data names.
+            work["author"] = [_credit(c) for c in credits(page, request, original_bylines)]
+        elif page.original_author:
             work["author"] = {"@type": "Person", "name": page.original_author}
         if page.partner:
             work["publisher"] = {"@type": "NewsMediaOrganization", "name": page.partner.name}

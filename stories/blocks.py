@@ -1,5 +1,7 @@
 """StreamField blocks for stories and briefings: one block per editorial idea."""
 
+import zoneinfo
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -225,11 +227,28 @@ class NewsletterCallToActionBlock(blocks.StructBlock):
         }
 
 
+def dateline_zones():
+    """Every time zone a dateline can be in, by name (a callable: migrations keep its name,
+    not six hundred choices)."""
+    return [("", "---------")] + [
+        (zone, zone.replace("_", " ")) for zone in sorted(zoneinfo.available_timezones())
+    ]
+
+
 class UpdateNoteBlock(blocks.StructBlock):
     updated_at = blocks.DateTimeBlock(
         label=_("Updated at"),
         default=timezone.now,
         help_text=_("When the story was updated: when the note was added, unless changed."),
+    )
+    local_zone = blocks.ChoiceBlock(
+        choices=dateline_zones,
+        required=False,
+        label=_("Dateline's time zone"),
+        help_text=_(
+            "To tell readers the time where the story happens, e.g. “updated at 8 p.m. local "
+            "time”, choose the dateline's zone (Europe/Kyiv). Empty: the edition's time."
+        ),
     )
     text = blocks.TextBlock(
         label=_("What changed"),

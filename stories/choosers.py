@@ -60,29 +60,36 @@ def in_locale(field, locale):
 def cross_language_links(story, locale, relations=("partner", "topics", "bylines")):
     """The partner, topics and authors `story` links to in a language other than `locale`,
     each as a message saying what to do."""
-    language = locale.get_display_name()
     problems = []
-    if "partner" in relations and story.partner and story.partner.locale_id != locale.pk:
-        problems.append(
-            _(
-                "The partner outlet “%(name)s” is its %(other)s version: choose its %(language)s "
-                "version, or translate the partner outlet into %(language)s first."
-            )
-            % {
-                "name": story.partner,
-                "other": story.partner.locale.get_display_name(),
-                "language": language,
-            }
-        )
+    if "partner" in relations:
+        partners = [story.partner] if story.partner else []
+        partners += [credit.partner for credit in story.partner_credits.all()]
+        partners += [byline.partner for byline in story.bylines.all() if byline.partner]
+        problems += [
+            partner_message(partner, locale)
+            for partner in partners
+            if partner.locale_id != locale.pk
+        ]
     if "topics" in relations:
         for link in story.story_topics.all():
             if link.topic.locale_id != locale.pk:
                 problems.append(topic_message(link.topic, locale))
     if "bylines" in relations:
         for byline in story.bylines.all():
-            if byline.author.locale_id != locale.pk:
+            if byline.author and byline.author.locale_id != locale.pk:
                 problems.append(author_message(byline.author, locale))
     return problems
+
+
+def partner_message(partner, locale):
+    return _(
+        "The partner outlet “%(name)s” is its %(other)s version: choose its %(language)s "
+        "version, or translate the partner outlet into %(language)s first."
+    ) % {
+        "name": partner,
+        "other": partner.locale.get_display_name(),
+        "language": locale.get_display_name(),
+    }
 
 
 def topic_message(topic, locale):

@@ -15,12 +15,17 @@ class Credit:
 
 
 def credits(story, request, bylines):
-    """The story's (or briefing's) authors, in byline order. A story nobody signed (a
+    """The story's (or briefing's) authors, in byline order: people, or a partner outlet
+    that signs as itself. A story nobody signed (a
     partner's original, as imported) is credited to its partner outlet, else to the
     magazine (as an unsigned briefing is)."""
     if bylines:
         return [
-            Credit(byline.author.name, request.build_absolute_uri(byline.author.url), True)
+            Credit(
+                byline.signer.name,
+                request.build_absolute_uri(byline.signer.url),
+                is_person=byline.author is not None,
+            )
             for byline in bylines
         ]
     if story.partner:

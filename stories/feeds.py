@@ -17,7 +17,7 @@ from editions.models import MagazineSettings
 from pagecache import tags
 
 from . import pictures
-from .credits import credits
+from .credits import Credit, credits
 
 FEED_ITEMS = 20
 ENCLOSURE_RENDITION = pictures.spec("enclosure")
@@ -26,6 +26,11 @@ ENCLOSURE_RENDITION = pictures.spec("enclosure")
 def in_edition_zone(moment):
     """The same instant with the offset of the edition's zone (the middleware's)."""
     return localtime(moment) if moment else None
+
+
+def reporting_of(item):
+    """A story's partner credits (“With reporting from …”); None for a briefing."""
+    return getattr(item, "partner_credits", None)
 
 
 class StoryFeedsMixin(RoutablePageMixin):
@@ -52,15 +57,17 @@ class StoryFeedsMixin(RoutablePageMixin):
 
 class AtomFeed(Atom1Feed):
     """Atom with one <author> per person credited (RFC 4287 allows several; Django's
-    generator writes one, its name the names joined)."""
+    generator writes one, its name the names joined), and a <contributor> per outlet whose
+    reporting a story uses."""
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, {**item, "author_name": None})
-        for credit in item["credits"]:
-            handler.startElement("author", {})
-            handler.addQuickElement("name", credit.name)
-            handler.addQuickElement("uri", credit.url)
-            handler.endElement("author")
+        for element, named in (("author", item["credits"]), ("contributor", item["reporting"])):
+            for credit in named:
+                handler.startElement(element, {})
+                handler.addQuickElement("name", credit.name)
+                handler.addQuickElement("uri", credit.url)
+                handler.endElement(element)
 
 
 class StoryFeed(Feed):
@@ -103,6 +110,15 @@ class StoryFeed(Feed):
             [story for story in stories if story.lead_image_id],
             Prefetch("lead_image", queryset=images),
         )
+        if self.feed_type is AtomFeed:
+            # Stories' other partners (a briefing has none), for Atom's <contributor> (RSS
+            # has no such element). Imported here: the models import this module.
+            from .models import StoryPartnerCredit
+
+            prefetch_related_objects(
+                [story for story in stories if reporting_of(story) is not None],
+                Prefetch("partner_credits", StoryPartnerCredit.objects.select_related("partner")),
+            )
         pagecache.tag_response(
             self.request,
             tags.stories_of("page", self.page.pk),
@@ -131,7 +147,18 @@ class StoryFeed(Feed):
         return self.request.build_absolute_uri(edition_url(self.language))
 
     def item_extra_kwargs(self, story):
-        return {"credits": self.credits(story)}
+        credited = reporting_of(story) if self.feed_type is AtomFeed else None
+        reporting = (
+            [
+                Credit(
+                    credit.partner.name, self.request.build_absolute_uri(credit.partner.url), False
+                )
+                for credit in credited.all()
+            ]
+            if credited is not None
+            else []
+        )
+        return {"credits": self.credits(story), "reporting": reporting}
 
     def item_author_name(self, story):
         # RSS has one dc:creator; Atom writes an <author> per credit (AtomFeed).

@@ -132,6 +132,7 @@ def story_form(*, body, topics, action="action-publish", **fields):
             "body": streamfield(body),
             "story_topics": inline_formset(topics),
             "bylines": inline_formset([]),
+            "partner_credits": inline_formset([]),
             action: "1",
             **fields,
         }

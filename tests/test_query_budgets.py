@@ -30,14 +30,14 @@ BUDGETS = {
     "topic_index": 4,
     "topic": 9,  # the page's rows, then its stories and briefings, each with their bylines
     "section": 6,
-    "story": 7,  # 6, and one for the images of its body's blocks
+    "story": 8,  # 6, one for the images of its body's blocks, one for its partner credits
     "briefing_index": 5,
     "briefing": 5,  # and its bylines, and its topics
     "search": 4,
     "author": 5,
     "partner": 5,
     "home_rss": 4,
-    "topic_atom": 9,
+    "topic_atom": 10,  # the topic's, and one for the stories' partner credits
     "section_rss": 6,
     "sitemap_index": 12,  # two a language (size and date), whatever the language's size
     "sitemap": 5,

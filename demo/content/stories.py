@@ -126,7 +126,9 @@ STORIES = [
         "section": "society",
         "topics": ["press-freedom"],
         "focus": "press-freedom",
-        "authors": ["ilya-sorin", "ines-marlow"],
+        # Signed by the outlet itself, which names no writer, and citing a second outlet.
+        "authors": ["partner:north-wind"],
+        "reporting_from": ["plain-facts"],
         "days_ago": 2,
         "lead_image": "newsroom",
         "lead_video": None,
@@ -156,7 +158,6 @@ STORIES = [
             "headline": "Редакция в трёх часовых поясах",
             "url": "https://north-wind.example/media/redaktsiya",
             "language": "ru",
-            "author": "Anna Belova",
             "days_ago": 4,
             "translator": {"en": "Ilya Sorin", "fr": "Margaux Peyrol"},
         },
@@ -663,6 +664,7 @@ STORIES = [
                 "update_note",
                 {
                     "hours_after": 30,
+                    "local_zone": "Europe/Brussels",  # "updated at … local time"
                     "text": {
                         "en": "Adds the figures published by the regional compensation fund.",
                         "fr": "Ajout des chiffres publiés par le fonds régional d’indemnisation.",

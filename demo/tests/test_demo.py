@@ -21,6 +21,7 @@ from stories.models import (
     StoryTopic,
     TopicPage,
 )
+from stories.models.topics import cards
 from translations import desk
 
 # Transactional, like a real run of the command: wagtail-localize publishes each
@@ -83,8 +84,33 @@ def test_demo_has_the_promised_content_and_work_for_the_desk(demo, client):
             assert translation.live
             assert translation.title != original.title
             assert {t.topic.locale.language_code for t in translation.story_topics.all()} == {code}
-            assert {b.author.locale.language_code for b in translation.bylines.all()} == {code}
+            assert {b.signer.locale.language_code for b in translation.bylines.all()} == {code}
+            assert {c.partner.locale.language_code for c in translation.partner_credits.all()} <= {
+                code
+            }
             assert translation.partner.locale.language_code == code
+
+    # What a real desk writes, shown: a partner's byline, a second partner credited, a long
+    # dek, an update note in the dateline's time, a briefing on a topic page.
+    english = live.filter(locale__language_code="en")
+    assert any(b.partner for story in english for b in story.bylines.all())
+    assert any(story.partner_credits.exists() for story in english)
+    assert any(len(story.summary or story.standfirst) > 300 for story in english)
+    assert any(
+        block.value["local_zone"]
+        for story in english
+        for block in story.body
+        if block.block_type == "update_note"
+    )
+    briefings = BriefingPage.objects.live().filter(locale__language_code="en")
+    assert any(briefing.bylines.exists() for briefing in briefings)
+    assert any(not briefing.bylines.exists() for briefing in briefings)  # the magazine signs
+    assert any(briefing.lead_video_url for briefing in briefings)
+    topic = next(
+        t.topic for b in briefings for t in b.briefing_topics.select_related("topic")
+    ).specific
+    kinds = {type(card).__name__ for card in cards(topic.listing())}
+    assert kinds == {"StoryPage", "BriefingPage"}, topic.url
 
     used = {block.block_type for story in live for block in story.body}
     assert used == {

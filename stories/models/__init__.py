@@ -14,7 +14,7 @@ from .snippets import (
     language_choices,
     validate_attribution_template,
 )
-from .story import NEWEST_FIRST, StoryByline, StoryPage, StoryTopic
+from .story import NEWEST_FIRST, StoryByline, StoryPage, StoryPartnerCredit, StoryTopic
 from .topics import TopicIndexPage, TopicPage
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "SectionPage",
     "StoryByline",
     "StoryPage",
+    "StoryPartnerCredit",
     "StoryTopic",
     "TopicIndexPage",
     "TopicPage",

@@ -309,7 +309,7 @@ class BriefingPage(ReaderPage):
         pagecache.tag_response(
             request,
             *(tags.page(story.pk) for story in stories),
-            *(tags.snippet(byline.author) for byline in bylines),
+            *(tags.snippet(byline.signer) for byline in bylines),
             *(tags.page(briefing_topic.topic_id) for briefing_topic in briefing_topics),
         )
         return context
@@ -340,3 +340,8 @@ class BriefingByline(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("byline")
+
+    @property
+    def signer(self):
+        """Who the byline names (as a story's byline says it)."""
+        return self.author

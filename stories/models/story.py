@@ -39,15 +39,15 @@ from .. import pictures
 from ..blocks import ANALYSIS_LABELS, StoryBodyBlock
 from ..choosers import (
     author_message,
-    cross_language_links,
     in_locale,
+    partner_message,
     topic_message,
 )
 from ..localize import PerEditionField
 from ..provenance import original_of, translated_from, with_original_marks
 from ..sharing import share_links
 from ..video import parse_video_url, validate_video_url
-from .snippets import Author, language_choices
+from .snippets import Author, PartnerOutlet, language_choices
 
 RELATED_STORIES = 3
 EXCERPT_WORDS = 60
@@ -119,8 +119,13 @@ class StoryPageQuerySet(ReaderPageQuerySet):
             stories = stories.prefetch_related(
                 Prefetch(
                     "bylines",
-                    queryset=StoryByline.objects.select_related("author").only(
-                        "page", "author", "sort_order", *(f"author__{f}" for f in AUTHOR_FIELDS)
+                    queryset=StoryByline.objects.select_related("author", "partner").only(
+                        "page",
+                        "author",
+                        "partner",
+                        "sort_order",
+                        *(f"author__{f}" for f in AUTHOR_FIELDS),
+                        *(f"partner__{f}" for f in PARTNER_FIELDS),
                     ),
                 )
             )
@@ -145,11 +150,17 @@ class StoryPageForm(WagtailAdminPageForm):
         # Choosers open in the story's language (stories.choosers).
         if "partner" in self.fields:
             in_locale(self.fields["partner"], self.instance.locale)
-        for relation, name in (("story_topics", "topic"), ("bylines", "author")):
+        chooser_fields = {
+            "story_topics": ("topic",),
+            "bylines": ("author", "partner"),
+            "partner_credits": ("partner",),
+        }
+        for relation, names in chooser_fields.items():
             formset = self.formsets.get(relation)
             if formset is not None:
                 fields = copy.deepcopy(formset.form.base_fields)
-                in_locale(fields[name], self.instance.locale)
+                for name in names:
+                    in_locale(fields[name], self.instance.locale)
                 formset.form = type(formset.form.__name__, (formset.form,), {})
                 formset.form.base_fields = fields
 
@@ -171,8 +182,18 @@ class StoryPageForm(WagtailAdminPageForm):
                 form.add_error("topic", topic_message(topic, locale))
         for form in self.chosen("bylines"):
             author = form.cleaned_data.get("author")
+            partner = form.cleaned_data.get("partner")
             if author is not None and author.locale_id != locale.pk:
                 form.add_error("author", author_message(author, locale))
+            if (author is None) == (partner is None):
+                form.add_error(
+                    "author",
+                    _("A byline names an author or a partner outlet: choose one of the two."),
+                )
+        for form in [*self.chosen("bylines"), *self.chosen("partner_credits")]:
+            partner = form.cleaned_data.get("partner")
+            if partner is not None and partner.locale_id != locale.pk:
+                form.add_error("partner", partner_message(partner, locale))
         if sum(1 for form in forms_ if form.cleaned_data.get("is_focus")) > 1:
             raise forms.ValidationError(_("Only one topic can be the story's focus."))
         topic_ids = [
@@ -426,6 +447,15 @@ class StoryPage(ReaderPage):
         FieldRowPanel([FieldPanel("original_language"), FieldPanel("original_published_at")]),
         FieldPanel("original_author"),
         FieldPanel("translator_credit"),
+        InlinePanel(
+            "partner_credits",
+            heading=_("With reporting from"),
+            label=_("Partner credit"),
+            help_text=_(
+                "Other outlets whose reporting the story uses; readers see “With reporting "
+                "from …” after the partner above."
+            ),
+        ),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("summary")]
     settings_panels = Page.settings_panels + [
@@ -457,9 +487,7 @@ class StoryPage(ReaderPage):
         # Topics and bylines are checked by the form (they are not on the page until it is
         # saved) and by the translation desk; the partner is a field of the page itself.
         if self.locale_id and self.partner_id and self.partner.locale_id != self.locale_id:
-            raise ValidationError(
-                {"partner": cross_language_links(self, self.locale, relations=("partner",))}
-            )
+            raise ValidationError({"partner": partner_message(self.partner, self.locale)})
 
     def save(self, *args, **kwargs):
         if self.live and self.published_at is None:
@@ -558,9 +586,12 @@ class StoryPage(ReaderPage):
         # are the editor's, whatever is fetched (and a new page has none to fetch).
         prefetch_related_objects(
             [self, *related] if self.pk else related,
-            Prefetch("bylines", StoryByline.objects.select_related("author__photo")),
+            Prefetch("bylines", StoryByline.objects.select_related("author__photo", "partner")),
         )
         context["bylines"] = bylines = list(self.bylines.all())
+        context["partner_credits"] = partner_credits = list(
+            self.partner_credits.select_related("partner")
+        )
         # Its label's topic, as fetched with the others (a preview's: the editor's choice).
         focus = first_focus(story_topics)
         self.focus_topic = focus.topic if focus else None
@@ -577,7 +608,8 @@ class StoryPage(ReaderPage):
             request,
             *(tags.page(story_topic.topic_id) for story_topic in story_topics),
             *(tags.stories_of("page", story_topic.topic_id) for story_topic in story_topics),
-            *(tags.snippet(byline.author) for byline in bylines),
+            *(tags.snippet(byline.signer) for byline in bylines),
+            *(tags.snippet(credit.partner) for credit in partner_credits),
             *(tags.image(image.pk) for image, _ in shown),
             *tags.for_cards(related),
         )
@@ -592,7 +624,7 @@ class StoryPage(ReaderPage):
         for block in self.body:
             if block.block_type in IMAGE_OF_BLOCK:
                 shown.append((block.value[IMAGE_OF_BLOCK[block.block_type]], "story"))
-        shown.extend((byline.author.photo, "byline") for byline in bylines)
+        shown.extend((byline.author.photo, "byline") for byline in bylines if byline.author)
         return [(image, role) for image, role in shown if image is not None]
 
     @property
@@ -628,6 +660,16 @@ class StoryPage(ReaderPage):
             .for_cards(bylines=False)[:count]
         )
 
+    def credited_partners(self):
+        """The partner outlets of its edition whose page lists the story: the one it came
+        from, one that signs it, one it credits for reporting."""
+        return PartnerOutlet.objects.filter(
+            models.Q(stories=self)
+            | models.Q(signed_bylines__page=self)
+            | models.Q(credited_stories__page=self),
+            locale=self.locale_id,
+        ).distinct()
+
     def purged_with(self, parents, root):
         """The listings a story is on, or joins or leaves: its section's, its topics', its
         authors' and partner's, and its edition's (front page, feeds, search, news sitemap)."""
@@ -643,9 +685,9 @@ class StoryPage(ReaderPage):
         for topic in Page.objects.filter(pk__in=topic_ids):
             urls += with_feeds(topic.get_full_url())
         urls += [root + author.url for author in authors]
-        if self.partner_id and self.partner.locale_id == self.locale_id:
-            shown.add(tags.stories_of("partner", self.partner_id))
-            urls.append(root + self.partner.url)
+        for partner in self.credited_partners():
+            shown.add(tags.stories_of("partner", partner.pk))
+            urls.append(root + partner.url)
         if home is not None:
             shown.add(tags.stories_of("page", home.pk))
             urls += with_feeds(home.get_full_url())
@@ -654,23 +696,81 @@ class StoryPage(ReaderPage):
 
 
 class StoryByline(TranslatableMixin, Orderable):
-    """An ordered byline; translatable so a translated story credits translated authors."""
+    """An ordered byline: an author, or a partner outlet that signs the story as a whole.
+    Translatable, so a translated story credits translated authors and outlets."""
 
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="bylines")
     author = models.ForeignKey(
         Author,
         verbose_name=_("author"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="bylines",
         help_text=_(
             "Readers see “By …” with the authors in this order, each linked to their page."
         ),
     )
+    partner = models.ForeignKey(
+        PartnerOutlet,
+        verbose_name=_("or a partner outlet"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="signed_bylines",
+        help_text=_(
+            "Instead of an author: the outlet signs the story (“By Important Stories”), when "
+            "it credits no one by name."
+        ),
+    )
 
-    panels = [FieldPanel("author")]
+    panels = [FieldRowPanel([FieldPanel("author"), FieldPanel("partner")])]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("byline")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(author__isnull=True) ^ models.Q(partner__isnull=True),
+                name="byline_names_an_author_or_a_partner",
+            )
+        ]
+
+    @property
+    def signer(self):
+        """Who the byline names: the author, else the partner outlet."""
+        return self.author or self.partner
+
+    def clean(self):
+        super().clean()
+        if (self.author_id is None) == (self.partner_id is None):
+            raise ValidationError(
+                _("A byline names an author or a partner outlet: choose one of the two.")
+            )
+
+
+class StoryPartnerCredit(TranslatableMixin, Orderable):
+    """Another outlet whose reporting the story uses, shown as “With reporting from …”
+    after the partner it came from."""
+
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="partner_credits")
+    partner = models.ForeignKey(
+        "stories.PartnerOutlet",
+        verbose_name=_("partner outlet"),
+        on_delete=models.PROTECT,
+        related_name="credited_stories",
+        help_text=_("An outlet the story cites, e.g. “According to North Wind, …”."),
+    )
+    url = models.URLField(
+        _("address of its report"),
+        max_length=500,
+        blank=True,
+        help_text=_("Optional: readers follow the outlet's name to this report."),
+    )
+
+    panels = [FieldPanel("partner"), FieldPanel("url")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("partner credit")
 
 
 class TopicTag(TranslatableMixin, Orderable):

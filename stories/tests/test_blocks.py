@@ -217,6 +217,29 @@ def test_an_update_note_tells_the_time_in_the_editions_zone(client, tree, langua
     assert note.get_text() == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        # 23:18 UTC on 5 December is 1:18 on the 6th in Kyiv, whatever the edition's zone.
+        ("en", "This article was updated at 1:18 a.m. local time on Dec. 6, 2026."),
+        ("fr", "Cet article a été mis à jour le 6 décembre 2026 à 01:18, heure locale."),
+    ],
+)
+def test_an_update_note_can_tell_the_datelines_local_time(client, tree, language, expected):
+    section = tree.section if language == "en" else tree.fr.section
+    updated = datetime.datetime(2026, 12, 5, 23, 18, tzinfo=datetime.UTC)
+    note = {"updated_at": updated, "local_zone": "Europe/Kyiv", "text": "Adds the mayor's reply."}
+    story = StoryPageFactory(parent=section, dateline="Kyiv", body=[("update_note", note)])
+    soup = BeautifulSoup(client.get(story.url).content, "html.parser")
+    assert soup.select_one(".block-update-note strong").get_text() == expected
+    # The header's times stay in the edition's zone, named.
+    assert (
+        soup.select_one(".story__meta .updated")
+        .get_text(" ", strip=True)
+        .endswith("GMT" if language == "en" else "CET")
+    )
+
+
 def test_a_new_update_note_is_dated_now():
     before = timezone.now()
     default = blocks.UpdateNoteBlock().get_default()["updated_at"]

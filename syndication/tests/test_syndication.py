@@ -458,6 +458,7 @@ def test_an_original_may_be_published_only_where_the_agreement_allows(tree, part
                     "body": streamfield([]),
                     "story_topics": inline_formset([{"topic": tree.ru.topic.pk, "is_focus": "on"}]),
                     "bylines": inline_formset([]),
+                    "partner_credits": inline_formset([]),
                     **extra,
                 }
             ),
