@@ -32,6 +32,7 @@ from stories.factories import (
     StoryPageFactory,
     every_block,
 )
+from stories.models import StoryByline, StoryPartnerCredit
 from tests.support import BASE_DIR, copy_translation, missing
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +75,12 @@ def edge_content(client, tree, django_capture_on_commit_callbacks):
             parent=tree.section, title="Every block", body=every_block(image), topics=tree.topics
         ),
     ]
+    # Signed by its outlet, crediting another: an Organization as author, a contributor.
+    signed = StoryPageFactory(parent=tree.section, title="Signed", topics=tree.topics)
+    StoryByline.objects.create(page=signed, partner=partner, sort_order=0)
+    north = PartnerOutletFactory(name="North Wind")
+    StoryPartnerCredit.objects.create(page=signed, partner=north, sort_order=0)
+    stories.append(signed)
     briefing = BriefingPageFactory(
         parent=tree.briefing_index,
         topics=tree.topics,
@@ -116,7 +123,8 @@ def test_json_ld_reads_as_schema_org_with_what_google_asks(client, edge_content)
 
 
 def test_feeds_follow_rss_2_and_rfc_4287(client, tree, edge_content):
-    for page in (tree.home, tree.section, tree.fr.home):
+    contributors = 0
+    for page in (tree.home, tree.section, tree.topics[0], tree.briefing_index, tree.fr.home):
         rss = etree.fromstring(client.get(f"{page.url}feed/rss/").content)
         channel = rss.find("channel")
         assert rss.get("version") == "2.0"
@@ -133,6 +141,10 @@ def test_feeds_follow_rss_2_and_rfc_4287(client, tree, edge_content):
             assert all(entry.findtext(f"{ATOM}{tag}") for tag in ("id", "title", "updated"))
             assert entry.find(f"{ATOM}link[@rel='alternate']") is not None
             assert feed_author or entry.find(f"{ATOM}author/{ATOM}name") is not None
+            for person in entry.findall(f"{ATOM}contributor"):  # a Person construct
+                assert person.findtext(f"{ATOM}name")
+                contributors += 1
+    assert contributors  # the signed story's second outlet
 
 
 def sitemap_problems(client, path):
