@@ -137,6 +137,12 @@ def test_dashboard_story_desk(client, tree, newsroom):
         "published": ["Out now"],
     }
     assert panel(moderator)["my-drafts"] == ["Not mine"]
+    # A story going live tomorrow says when, not "Just now" (Wagtail's word for any future).
+    client.force_login(editor)
+    soup = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    row = soup.select_one("[aria-labelledby=story-desk-scheduled] tr").get_text(" ", strip=True)
+    assert "Just now" not in row
+    assert "(in 23\xa0hours" in row or "(in 1\xa0day" in row, row
 
 
 def test_revisions_compare_blocks_and_restore(admin_client, tree):

@@ -150,6 +150,14 @@ class StoryPageForm(WagtailAdminPageForm):
         # Choosers open in the story's language (stories.choosers).
         if "partner" in self.fields:
             in_locale(self.fields["partner"], self.instance.locale)
+        topics = self.formsets.get("story_topics")
+        if topics is not None and self.is_bound:
+            # Wagtail lifts this for a draft (defer_required_fields) and keeps it for the
+            # steps that publish; an unbound form then shows no blank topic row.
+            topics.min_num, topics.validate_min = 1, True
+            topics.error_messages["too_few_forms"] = _(
+                "A story needs a topic before it is submitted or published: add one."
+            )
         chooser_fields = {
             "story_topics": ("topic",),
             "bylines": ("author", "partner"),
@@ -163,6 +171,20 @@ class StoryPageForm(WagtailAdminPageForm):
                     in_locale(fields[name], self.instance.locale)
                 formset.form = type(formset.form.__name__, (formset.form,), {})
                 formset.form.base_fields = fields
+
+    def keep_seconds(self, name):
+        """The admin's date-time field shows minutes: a time sent back unchanged keeps the
+        seconds it had, or every save would move it (and the moderator's diff show it)."""
+        value, before = self.cleaned_data.get(name), getattr(self.instance, name)
+        if value and before and value == before.replace(second=0, microsecond=0):
+            return before
+        return value
+
+    def clean_published_at(self):
+        return self.keep_seconds("published_at")
+
+    def clean_updated_at(self):
+        return self.keep_seconds("updated_at")
 
     def chosen(self, relation):
         return [
@@ -205,7 +227,9 @@ class StoryPageForm(WagtailAdminPageForm):
 
     def clean_provenance(self, cleaned_data):
         partner = cleaned_data.get("partner")
-        if partner is None:
+        # A draft (Wagtail defers what is required while saving one, autosave included) is
+        # asked for its provenance when it is submitted or published.
+        if partner is None or self.is_deferred_validation:
             return
         if not cleaned_data.get("original_language") and "original_language" in self.fields:
             # Not guessed from the partner: a story the desk wrote in English with a
@@ -437,7 +461,9 @@ class StoryPage(ReaderPage):
         FieldPanel("body"),
     ]
     credits_panels = [
-        InlinePanel("story_topics", heading=_("Topics"), label=_("Topic"), min_num=1),
+        # At least one, checked on publishing and submitting (StoryPageForm), not shown as a
+        # blank row that a draft's autosave would have to fill first.
+        InlinePanel("story_topics", heading=_("Topics"), label=_("Topic")),
         InlinePanel("bylines", heading=_("Bylines"), label=_("Byline")),
     ]
     source_panels = [

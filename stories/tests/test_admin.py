@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.timezone import localtime
 from wagtail.test.utils.form_data import inline_formset, rich_text
 
 from stories.factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
@@ -353,3 +354,59 @@ def test_the_story_form_opens_its_choosers_in_the_storys_language(admin_client, 
     listing = json.loads(response.content)["html"]
     assert tree.fr.topic.title in listing and tree.fr.topic2.title in listing
     assert tree.topics[0].title not in listing.replace(tree.fr.topic.title, "")
+
+
+def autosave(admin_client, url, data):
+    """What the editor's autosave sends: the form as it stands, no button, asking for JSON."""
+    return admin_client.post(url, data, HTTP_ACCEPT="application/json")
+
+
+def test_a_new_story_autosaves_before_it_has_a_topic_or_its_provenance(admin_client, tree):
+    url = reverse("wagtailadmin_pages:add", args=("stories", "storypage", tree.section.pk))
+    html = admin_client.get(url).content.decode()
+    # No blank topic row that autosave would have to fill before saving anything.
+    assert 'name="story_topics-TOTAL_FORMS" value="0"' in html
+    partner = PartnerOutletFactory(name="Plain Facts", language="ru")
+    data = story_form(
+        body=[("paragraph", rich_text("<p>The first lines of the story.</p>"))],
+        topics=[],
+        action="no-button",
+        partner=partner.pk,
+    )
+    response = autosave(admin_client, url, data)
+    assert response.status_code == 200, response.content
+    assert response.json()["success"]
+    story = StoryPage.objects.get(slug="ferry-halted")
+    assert not story.live
+
+
+def test_submitting_or_publishing_asks_for_a_topic_and_the_provenance(admin_client, tree):
+    partner = PartnerOutletFactory(name="Plain Facts", language="ru")
+    for action in ("action-publish", "action-submit"):
+        response = post_story(
+            admin_client, tree, body=[], topics=[], partner=partner.pk, action=action
+        )
+        assert response.status_code == 200
+        text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+        assert "A partner's story needs this" in text, action
+        assert "Topics A story needs a topic before it is submitted or published" in text
+    assert not StoryPage.objects.filter(slug="ferry-halted").exists()
+
+
+def test_a_publication_time_sent_back_unchanged_keeps_its_seconds(admin_client, tree):
+    published = datetime.datetime(2026, 11, 3, 9, 15, 37, tzinfo=datetime.UTC)
+    story = StoryPageFactory(parent=tree.section, topics=tree.topics[:1], published_at=published)
+    url = reverse("wagtailadmin_pages:edit", args=(story.pk,))
+    shown = localtime(published).strftime("%Y-%m-%d %H:%M")  # as the form shows it
+    data = story_form(
+        body=[("paragraph", rich_text("<p>The ferry.</p>"))],
+        topics=[{"topic": tree.topics[0].pk}],
+        slug=story.slug,
+        published_at=shown,
+    )
+    assert admin_client.post(url, data).status_code == 302
+    assert StoryPage.objects.get(pk=story.pk).published_at == published
+    # A time the editor changed is the editor's.
+    data["published_at"] = "2026-11-03 10:00"
+    admin_client.post(url, data)
+    assert StoryPage.objects.get(pk=story.pk).published_at.second == 0
