@@ -1,5 +1,8 @@
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .dashboard import StoryDeskPanel
@@ -23,3 +26,20 @@ def hide_others_unpublished_pages(pages, request):
     never made live shows only to those who may work on it (Wagtail's explorer rule)."""
     explorable = PagePermissionPolicy().explorable_instances(request.user)
     return pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
+
+
+@hooks.register("register_page_header_buttons")
+def compare_submitted_with_live(page, user, view_name, next_url=None):
+    """What a moderator reviews is the change from the live story to the submitted one.
+    Wagtail's history compares each revision with the one before, and autosave revisions
+    sit in between ("no differences"), so the page's menu offers this comparison."""
+    state = page.current_workflow_state
+    task_state = state.current_task_state if state else None
+    if not (page.live and task_state and task_state.revision_id):
+        return
+    if page.live_revision_id == task_state.revision_id:
+        return
+    url = reverse(
+        "wagtailadmin_pages:revisions_compare", args=[page.pk, "live", task_state.revision_id]
+    )
+    yield PageMenuItem(_("Compare submitted with live"), url, "history", 75, page=page)

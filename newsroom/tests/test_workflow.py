@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
 from wagtail.rich_text import RichText
+from wagtail.test.utils.form_data import rich_text
 
 from newsroom.groups import COPY_DESK
 from stories.factories import StoryPageFactory
@@ -169,3 +170,43 @@ def test_revisions_compare_blocks_and_restore(admin_client, tree):
     form = admin_client.get(revert).content.decode()
     assert "The ferry stopped in March." in form
     assert "We are an island now." not in form
+
+
+def test_a_moderator_compares_the_submitted_story_with_the_live_one(client, tree, newsroom):
+    story = StoryPageFactory(
+        parent=tree.section,
+        topics=tree.topics[:1],
+        body=[("paragraph", RichText("<p>The ferry stopped in March.</p>"))],
+    )
+    story.save_revision().publish()
+    edit = reverse("wagtailadmin_pages:edit", args=(story.pk,))
+    client.force_login(newsroom["editor"])
+    data = story_form(
+        body=[("paragraph", rich_text("<p>The ferry stopped in April.</p>"))],
+        topics=[{"topic": tree.topics[0].pk}],
+        slug=story.slug,
+        title=story.title,
+    )
+    data.pop("action-publish")
+    data["action-submit"] = "1"
+    assert client.post(edit, data).status_code == 302
+    # The editor's autosave goes on after submitting: a revision identical to the last.
+    StoryPage.objects.get(pk=story.pk).save_revision(user=newsroom["editor"])
+
+    client.force_login(newsroom["moderator"])
+    soup = BeautifulSoup(client.get(edit).content, "html.parser")
+    [link] = [
+        a for a in soup.select("a") if a.get_text(strip=True) == "Compare submitted with live"
+    ]
+    task_state = StoryPage.objects.get(pk=story.pk).current_workflow_state.current_task_state
+    submitted = task_state.revision_id
+    assert link["href"] == reverse(
+        "wagtailadmin_pages:revisions_compare", args=(story.pk, "live", submitted)
+    )
+    compare = BeautifulSoup(client.get(link["href"]).content, "html.parser").get_text(" ")
+    assert "March" in compare and "April" in compare
+
+    # Nothing to compare once it is published.
+    task_state.approve(user=newsroom["moderator"])
+    soup = BeautifulSoup(client.get(edit).content, "html.parser")
+    assert "Compare submitted with live" not in soup.get_text()
