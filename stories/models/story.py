@@ -3,7 +3,6 @@
 import copy
 import html
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
@@ -147,6 +146,30 @@ class StoryPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if not self.instance.locale_id:  # a new story: its section's language
             self.instance.locale = self.parent_page.locale
+        # What a desk calls the fields, and the lengths search engines and social cards show
+        # before cutting (Wagtail's own words are written for any page).
+        for name, label, help_text in (
+            (
+                "title",
+                _("Headline"),
+                _("As readers see it over the story. Up to about 70 characters show in full."),
+            ),
+            (
+                "seo_title",
+                _("Title tag"),
+                _("For search results, if the headline is too long: up to 60 characters."),
+            ),
+            (
+                "search_description",
+                _("Meta description"),
+                _(
+                    "Under the link in search results, up to 160 characters. Empty: the card "
+                    "summary, else the standfirst."
+                ),
+            ),
+        ):
+            if name in self.fields:
+                self.fields[name].label, self.fields[name].help_text = label, help_text
         # Choosers open in the story's language (stories.choosers).
         if "partner" in self.fields:
             in_locale(self.fields["partner"], self.instance.locale)
@@ -216,13 +239,18 @@ class StoryPageForm(WagtailAdminPageForm):
             partner = form.cleaned_data.get("partner")
             if partner is not None and partner.locale_id != locale.pk:
                 form.add_error("partner", partner_message(partner, locale))
-        if sum(1 for form in forms_ if form.cleaned_data.get("is_focus")) > 1:
-            raise forms.ValidationError(_("Only one topic can be the story's focus."))
-        topic_ids = [
-            form.cleaned_data["topic"].pk for form in forms_ if form.cleaned_data.get("topic")
-        ]
-        if len(topic_ids) != len(set(topic_ids)):
-            raise forms.ValidationError(_("Each topic can be added to a story only once."))
+        # Beside the checkbox or topic that breaks the rule (its tab then shows the error),
+        # not only in the banner at the top of the form.
+        focused = [form for form in forms_ if form.cleaned_data.get("is_focus")]
+        for form in focused[1:]:
+            form.add_error("is_focus", _("Only one topic can be the story's focus."))
+        seen = set()
+        for form in forms_:
+            topic = form.cleaned_data.get("topic")
+            if topic is not None and topic.pk in seen:
+                form.add_error("topic", _("Each topic can be added to a story only once."))
+            elif topic is not None:
+                seen.add(topic.pk)
         return cleaned_data
 
     def clean_provenance(self, cleaned_data):
@@ -483,7 +511,14 @@ class StoryPage(ReaderPage):
             ),
         ),
     ]
-    promote_panels = Page.promote_panels + [FieldPanel("summary")]
+    # Page's own, without "Show in menus": no menu lists stories.
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("For search engines"),
+        ),
+        FieldPanel("summary"),
+    ]
     settings_panels = Page.settings_panels + [
         FieldRowPanel([FieldPanel("published_at"), FieldPanel("updated_at")])
     ]

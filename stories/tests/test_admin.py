@@ -107,6 +107,11 @@ def test_bad_story_input_gets_a_clear_message(admin_client, tree, body, topics, 
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not StoryPage.objects.filter(slug="ferry-halted").exists()
+    if "topic" in message:  # beside the field, on its tab, not only in the banner
+        soup = BeautifulSoup(response.content, "html.parser")
+        tab = soup.select_one("#tab-topics_credits")
+        errors = [e.get_text(" ", strip=True) for e in tab.select(".w-field__errors")]
+        assert any(message.replace("&#x27;", "'") in e for e in errors), errors
 
 
 def test_a_partners_story_needs_its_provenance(admin_client, tree, locales):
@@ -410,3 +415,21 @@ def test_a_publication_time_sent_back_unchanged_keeps_its_seconds(admin_client, 
     data["published_at"] = "2026-11-03 10:00"
     admin_client.post(url, data)
     assert StoryPage.objects.get(pk=story.pk).published_at.second == 0
+
+
+def test_the_story_form_speaks_the_desks_language(admin_client, tree):
+    url = reverse("wagtailadmin_pages:add", args=("stories", "storypage", tree.section.pk))
+    soup = BeautifulSoup(admin_client.get(url).content, "html.parser")
+    labels = {
+        label.get("for"): label.get_text(" ", strip=True) for label in soup.select("label[for]")
+    }
+    assert labels["id_title"].startswith("Headline")
+    assert labels["id_seo_title"].startswith("Title tag")
+    assert labels["id_search_description"].startswith("Meta description")
+    assert (
+        "up to 160 characters"
+        in soup.select_one(
+            "#panel-child-promote-for_search_engines-content, #tab-promote"
+        ).get_text()
+    )
+    assert soup.select_one("[name=show_in_menus]") is None  # no menu lists stories
