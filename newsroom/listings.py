@@ -1,18 +1,21 @@
 """The admin's story listings: a section's stories in the page explorer, and the flat
-"Stories" listing (every section, filtered by topic), with the columns the desk works from."""
+"Stories" listing (one edition by default, filtered by status, section, topic, author,
+partner or language), with the columns the desk works from."""
 
 import django_filters
+from django import forms
 from django.conf import settings
-from django.db.models import Case, Exists, OuterRef, Subquery, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import ExplorableIndexView, IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 
 from editions.locales import edition_locales
-from stories.models import StoryPage, StoryTopic, TopicPage
+from stories.models import Author, PartnerOutlet, SectionPage, StoryPage, StoryTopic, TopicPage
 
 
 def annotate_for_desk(pages):
@@ -67,16 +70,77 @@ DESK_COLUMNS = [
 ]
 
 
+STATUSES = [
+    ("draft", _("Draft")),
+    ("in_review", _("In review")),
+    ("scheduled", _("Scheduled")),
+    ("live", _("Live")),
+    ("changed", _("Live, with unpublished changes")),
+]
+
+
 class StoryFilterSet(PageFilterSet):
+    """What a desk filters stories by. Wagtail's "Has child pages" and "Site" say nothing of
+    a story (every story is a leaf of the one site); its locale filter is kept."""
+
+    has_child_pages = site = None
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=STATUSES,
+        method="filter_status",
+        empty_label=_("Any"),
+        widget=forms.RadioSelect,
+    )
+    section = django_filters.ModelChoiceFilter(
+        label=_("Section"),
+        queryset=SectionPage.objects.select_related("locale").order_by("title", "locale"),
+        method="filter_section",
+    )
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"),
         field_name="story_topics__topic",
         queryset=TopicPage.objects.select_related("locale").order_by("title", "locale"),
     )
+    author = django_filters.ModelChoiceFilter(
+        label=_("Author"),
+        field_name="bylines__author",
+        queryset=Author.objects.select_related("locale").order_by("name", "locale"),
+    )
+    partner = django_filters.ModelChoiceFilter(
+        label=_("Partner outlet"),
+        queryset=PartnerOutlet.objects.select_related("locale").order_by("name", "locale"),
+        method="filter_partner",
+    )
 
     class Meta:
         model = StoryPage
         fields = []
+
+    def filter_status(self, pages, name, value):
+        stories = StoryPage.objects.all()
+        matching = {
+            "draft": stories.filter(live=False),
+            "in_review": stories.filter(
+                _specific_workflow_states__status=WorkflowState.STATUS_IN_PROGRESS
+            ),
+            "scheduled": stories.filter(_revisions__approved_go_live_at__isnull=False),
+            "live": stories.filter(live=True, has_unpublished_changes=False),
+            "changed": stories.filter(live=True, has_unpublished_changes=True),
+        }.get(value)
+        return pages if matching is None else pages.filter(pk__in=matching.values("pk"))
+
+    def filter_section(self, pages, name, section):
+        return pages.descendant_of(section) if section else pages
+
+    def filter_partner(self, pages, name, partner):
+        # Where it came from, who signed it, or whose reporting it credits.
+        if partner is None:
+            return pages
+        return pages.filter(
+            Q(partner=partner)
+            | Q(pk__in=StoryPage.objects.filter(bylines__partner=partner).values("pk"))
+            | Q(pk__in=StoryPage.objects.filter(partner_credits__partner=partner).values("pk"))
+        )
 
 
 class DeskColumnsMixin:
@@ -89,7 +153,18 @@ class SectionStoriesView(DeskColumnsMixin, ExplorableIndexView):
 
 
 class StoriesView(DeskColumnsMixin, IndexView):
-    pass
+    def get_filterset_kwargs(self):
+        """One edition's stories unless the desk asks for all ("All" sends an empty value):
+        the user's language when it is an edition's, else the default one."""
+        kwargs = super().get_filterset_kwargs()
+        if "locale" not in self.request.GET:
+            language = get_language()
+            data = self.request.GET.copy()
+            data["locale"] = (
+                language if language in settings.EDITION_LANGUAGES else settings.LANGUAGE_CODE
+            )
+            kwargs["data"] = data
+        return kwargs
 
 
 def with_desk_columns(base_columns):

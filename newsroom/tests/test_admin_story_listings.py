@@ -8,7 +8,8 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
 
-from stories.factories import StoryPageFactory
+from stories.factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
+from stories.models import StoryPage, StoryPartnerCredit
 from tests.support import copy_translation
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +79,41 @@ def test_desk_columns_cost_no_query_per_row(admin_client, stories, django_assert
     # translatable object); the focus and editions columns ask none.
     with django_assert_max_num_queries(len(before.captured_queries) + 5 * 2):
         admin_client.get(url)
+
+
+def titles(client, **params):
+    return sorted(
+        row["Title"].split(" ")[0] for row in rows(client, reverse("stories:index"), **params)
+    )
+
+
+def test_stories_listing_shows_one_edition_unless_asked_for_all(admin_client, stories):
+    assert titles(admin_client) == ["Ferry", "Grid", "Tomorrow", "Unfocused"]  # English
+    assert titles(admin_client, locale="fr") == ["[fr]"]
+    assert len(titles(admin_client, locale="")) == 5  # "All"
+    soup = BeautifulSoup(admin_client.get(reverse("stories:index")).content, "html.parser")
+    filters = soup.get_text(" ")
+    assert "Has child pages" not in filters and "Site" not in filters.split()
+
+
+def test_stories_listing_filters_as_a_desk_does(admin_client, stories):
+    author, partner, other = AuthorFactory(), PartnerOutletFactory(), PartnerOutletFactory()
+    StoryPageFactory(parent=stories.section, title="Signed", authors=[author])
+    credited = StoryPageFactory(parent=stories.section, title="Credited", partner=other)
+    StoryPartnerCredit.objects.create(page=credited, partner=partner, sort_order=0)
+    draft = StoryPageFactory(parent=stories.section, title="Draft", live=False)
+    draft.save_revision()
+    changed = StoryPage.objects.get(title="Grid")
+    changed.title = "Grid, revised"
+    changed.save_revision()
+
+    assert titles(admin_client, author=author.pk) == ["Signed"]
+    assert titles(admin_client, partner=partner.pk) == ["Credited"]
+    assert titles(admin_client, partner=other.pk) == ["Credited"]
+    assert titles(admin_client, status="draft") == ["Draft", "Tomorrow"]
+    assert titles(admin_client, status="scheduled") == ["Tomorrow"]
+    assert titles(admin_client, status="changed") == ["Grid,"]
+    assert "Signed" in titles(admin_client, status="live")
+    assert titles(admin_client, section=stories.section.pk)
+    assert titles(admin_client, section=stories.fr.section.pk) == []  # its stories are French
+    assert titles(admin_client, section=stories.fr.section.pk, locale="") == ["[fr]"]
