@@ -40,7 +40,10 @@ run: install  ## Start the site with demo content on SQLite (PORT=8000)
 	$(MANAGE) compile_catalogues
 	$(MANAGE) load_demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin at http://127.0.0.1:$(PORT)/admin/)"
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@# The task worker (renditions, Wagtail's index and purges) lives as long as the server.
+	$(MANAGE) db_worker --no-startup-delay & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: install-dev  ## ruff, ruff format, djhtml and the apps' layering, checking only
 	$(BIN)/ruff check .

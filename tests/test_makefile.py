@@ -23,11 +23,15 @@ def run_recording(tmp_path, *arguments, env=None):
 
 def test_every_command_of_make_run_links_the_admin_to_its_port(tmp_path, monkeypatch):
     monkeypatch.delenv("WAGTAILADMIN_BASE_URL", raising=False)
-    # migrate, compile_catalogues, load_demo and runserver: notification e-mails are sent by
-    # the server, so it must know the port too.
-    assert run_recording(tmp_path, "PORT=8123") == ["http://127.0.0.1:8123"] * 4
+    # migrate, compile_catalogues, load_demo, runserver and the task worker beside it:
+    # notification e-mails are sent by the server (and may be by tasks), so both must know
+    # the port too. The worker is stopped as the server stops, here at once, so it may have
+    # had no time to record.
+    urls = run_recording(tmp_path, "PORT=8123")
+    assert set(urls) == {"http://127.0.0.1:8123"} and len(urls) in (4, 5)
 
 
 def test_an_operators_base_url_wins(tmp_path, monkeypatch):
     monkeypatch.setenv("WAGTAILADMIN_BASE_URL", "https://desk.example")
-    assert run_recording(tmp_path, "PORT=8123") == ["https://desk.example"] * 4
+    urls = run_recording(tmp_path, "PORT=8123")
+    assert set(urls) == {"https://desk.example"} and len(urls) in (4, 5)

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "pagecache",
     "backup",
     "demo",
+    "django_tasks_db",
     "csp",
     "axes",
     "wagtail_localize",
@@ -385,6 +386,12 @@ PAGE_CACHE_CLOCK_SKEW = env.float("PAGE_CACHE_CLOCK_SKEW", default=1.0)
 # How often each process applies purges the cache did not take when they were made
 # (pagecache.purge): the longest a reader can be served a purged page once the cache is back.
 PAGE_CACHE_REPLAY_INTERVAL = env.float("PAGE_CACHE_REPLAY_INTERVAL", default=1.0)
+
+# Work that is not the request's (an uploaded picture's renditions, Wagtail's reference index
+# and CDN purges) goes to a queue in the database, which `manage.py db_worker` empties
+# (started by `make run`; a service of its own in production, docs/deploying.md). Tests run
+# tasks at once (config/settings/test.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # With a CDN (FRONTEND_CACHE), which the same purges reach: how long it keeps a page
 # (s-maxage) and serves a stale copy while it fetches a new one (stale-while-revalidate).
 PAGE_CACHE_CDN_MAX_AGE = env.int("PAGE_CACHE_CDN_MAX_AGE", default=24 * 60 * 60)

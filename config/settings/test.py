@@ -24,6 +24,9 @@ PAGE_CACHE_ENABLED = False
 # A test's transaction never commits, so its purges stay pending (pagecache.purge): readers'
 # requests do not replay them here unless a test asks (None: only on demand).
 PAGE_CACHE_REPLAY_INTERVAL = None
+# Tasks run as they are enqueued, so a test sees their work without a worker; the tests of
+# the queue itself (config/tests/test_tasks.py) switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Django's local-memory cache forgets beyond 300 entries, which a page of thirty pictures in
 # three formats and three widths reaches: the shared cache in production has no such limit.
 CACHES = {
