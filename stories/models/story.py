@@ -23,6 +23,8 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
+from wagtail.blocks.stream_block import StreamBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
 from wagtail.search import index
@@ -219,6 +221,7 @@ class StoryPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         self.clean_provenance(cleaned_data)
+        self.clean_descriptions(cleaned_data)
         locale = self.instance.locale
         forms_ = self.chosen("story_topics")
         for form in forms_:
@@ -253,6 +256,37 @@ class StoryPageForm(WagtailAdminPageForm):
                 seen.add(topic.pk)
         return cleaned_data
 
+    @property
+    def publishing(self):
+        """Publishing, or a step that ends in it: submitting to, or acting in, a workflow."""
+        return any(
+            action in self.data
+            for action in ("action-publish", "action-submit", "action-workflow-action")
+        )
+
+    def clean_descriptions(self, cleaned_data):
+        """A picture readers see needs its description, which screen readers read out: asked
+        for when the story goes to review or live (a draft may wait for it)."""
+        if not self.publishing:
+            return
+        message = _(
+            "This picture has no description for readers who cannot see it: add one "
+            "(“Description” in the image library), e.g. “The empty pier at Varensk”."
+        )
+        lead = cleaned_data.get("lead_image")
+        if lead is not None and not lead.description.strip() and "lead_image" in self.fields:
+            self.add_error("lead_image", message)
+        body = cleaned_data.get("body")
+        undescribed = {
+            index: StructBlockValidationError(block_errors={"image": ValidationError(message)})
+            for index, block in enumerate(body or [])
+            if block.block_type == "image"
+            and block.value.get("image") is not None
+            and not block.value["image"].description.strip()
+        }
+        if undescribed:
+            self.add_error("body", StreamBlockValidationError(block_errors=undescribed))
+
     def clean_provenance(self, cleaned_data):
         partner = cleaned_data.get("partner")
         # A draft (Wagtail defers what is required while saving one, autosave included) is
@@ -271,13 +305,8 @@ class StoryPageForm(WagtailAdminPageForm):
                 % {"partner": partner.name, "language": partner.get_language_display()},
             )
         locale = self.instance.locale if self.instance.locale_id else self.parent_page.locale
-        # Publishing, or a step that ends in it: submitting to, or acting in, a workflow.
-        publishing = any(
-            action in self.data
-            for action in ("action-publish", "action-submit", "action-workflow-action")
-        )
         if (
-            publishing
+            self.publishing
             and locale.language_code == partner.language
             and not partner.first_version().originals_publishable
         ):

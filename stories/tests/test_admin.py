@@ -12,7 +12,12 @@ from django.utils import timezone
 from django.utils.timezone import localtime
 from wagtail.test.utils.form_data import inline_formset, rich_text
 
-from stories.factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
+from stories.factories import (
+    AuthorFactory,
+    ImageFactory,
+    PartnerOutletFactory,
+    StoryPageFactory,
+)
 from stories.models import BriefingIndexPage, StoryPage, TopicIndexPage, TopicPage
 from tests.support import story_form
 
@@ -433,3 +438,43 @@ def test_the_story_form_speaks_the_desks_language(admin_client, tree):
         ).get_text()
     )
     assert soup.select_one("[name=show_in_menus]") is None  # no menu lists stories
+
+
+def test_a_story_goes_to_review_only_with_its_pictures_described(admin_client, tree):
+    undescribed = ImageFactory(description="")
+    described = ImageFactory()
+    body = [("image", {"image": undescribed.pk, "caption": "The pier", "credit": "Desk"})]
+    for action in ("action-submit", "action-publish"):
+        response = post_story(
+            admin_client,
+            tree,
+            body=body,
+            topics=[{"topic": tree.topics[0].pk}],
+            lead_image=undescribed.pk,
+            action=action,
+        )
+        assert response.status_code == 200, action
+        # Beside the lead image, and beside the body's image block (in the StreamField's
+        # data, which the admin's script renders).
+        html = response.content.decode()
+        assert html.count("This picture has no description for readers") == 2, action
+    # A draft may wait for them; described pictures pass.
+    draft = post_story(
+        admin_client,
+        tree,
+        body=body,
+        topics=[{"topic": tree.topics[0].pk}],
+        lead_image=undescribed.pk,
+        action="action-draft",
+    )
+    assert draft.status_code == 302
+    StoryPage.objects.all().delete()
+    body = [("image", {"image": described.pk, "caption": "The pier", "credit": "Desk"})]
+    response = post_story(
+        admin_client,
+        tree,
+        body=body,
+        topics=[{"topic": tree.topics[0].pk}],
+        lead_image=described.pk,
+    )
+    assert response.status_code == 302
