@@ -1,11 +1,13 @@
 """In Debian's Chromium: an editor composes a story with every block, a moderator publishes
-it; a scheduled story goes live when publish_scheduled runs."""
+it, or follows "Compare submitted with live" to what an editor submitted; a scheduled story
+goes live when publish_scheduled runs."""
 
 import datetime
 import io
 from unittest import mock
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +16,8 @@ from playwright.sync_api import expect
 from stories.factories import AuthorFactory, ImageFactory, StoryPageFactory
 from stories.models import StoryPage
 from tests.support import log_in, newsroom_user
+
+User = get_user_model()
 
 pytestmark = [
     pytest.mark.browser,
@@ -226,3 +230,26 @@ def test_moderator_restores_an_earlier_revision(live_server, browser, newsroom):
         admin.get_by_role("button", name="Publish this version").click()
     admin.context.close()
     assert StoryPage.objects.get(pk=story.pk).title == "The ferry stopped in March"
+
+
+def test_a_moderator_sees_what_the_submitted_story_changes(live_server, browser, newsroom):
+    tree = newsroom
+    story = StoryPageFactory(
+        parent=tree.section, title="The ferry stopped in March", topics=tree.topics[:1]
+    )
+    story.save_revision().publish()
+    editor = User.objects.get(username="eda")
+    story.title = "The ferry stopped in April"
+    submitted = story.save_revision(user=editor)
+    story.get_workflow().start(story, editor)
+    story.save_revision(user=editor)  # the editor's autosave, after submitting
+
+    admin = log_in(browser, live_server.url, "mo")
+    admin.goto(live_server.url + reverse("wagtailadmin_pages:edit", args=(story.pk,)))
+    admin.locator("header [data-w-dropdown-target=toggle]").first.click()
+    with admin.expect_navigation():
+        admin.get_by_role("link", name="Compare submitted with live").click()
+    assert admin.url.endswith(f"/revisions/compare/live...{submitted.pk}/")
+    comparison = admin.locator("main").inner_text()
+    admin.context.close()
+    assert "March" in comparison and "April" in comparison
