@@ -2,6 +2,7 @@
 it, so the editor's request returns without it (tests elsewhere run tasks at once)."""
 
 import io
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -21,7 +22,12 @@ def renditions_of(image):
 
 
 def work_the_queue():
-    call_command("db_worker", batch=True, no_startup_delay=True, stdout=io.StringIO())
+    # The worker closes connections it finds outside autocommit, as a test's transaction is:
+    # here it shares the test's connection instead.
+    with mock.patch(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    ):
+        call_command("db_worker", batch=True, no_startup_delay=True, stdout=io.StringIO())
 
 
 def test_an_uploaded_pictures_renditions_wait_for_the_worker(
