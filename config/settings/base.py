@@ -218,6 +218,7 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "config.uploads.DocumentForm"
 # Pictures: no SVG (a script can hide in one), at most 20 MB and 50 megapixels (a
 # decompression bomb is small on disk and huge in memory).
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "stories.image_forms.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.int("IMAGE_MAX_PIXELS", default=50_000_000)
 # Uploaded originals are stored without the photograph's metadata (GPS position, camera,

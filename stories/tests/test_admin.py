@@ -456,3 +456,9 @@ def test_a_story_goes_to_review_only_with_its_pictures_described(admin_client, t
     assert send(undescribed, "action-draft").status_code == 302
     StoryPage.objects.all().delete()
     assert send(described, "action-publish").status_code == 302
+
+
+def test_the_image_library_says_what_a_description_is_for(admin_client):
+    image = ImageFactory()
+    html = admin_client.get(reverse("wagtailimages:edit", args=(image.pk,))).content.decode()
+    assert "screen readers read it out" in html
