@@ -479,3 +479,10 @@ def test_an_original_may_be_published_only_where_the_agreement_allows(tree, part
     published = post(**{"action-publish": "publish"})
     assert published.status_code == 302
     assert StoryPage.objects.get(pk=ferry.pk).live
+
+
+def test_incoming_without_any_feed_says_how_to_get_one(tree, desk_editor):
+    soup = BeautifulSoup(desk_editor.get("/admin/incoming/").content, "html.parser")
+    hint = soup.select_one(".incoming-no-feeds")
+    assert "No partner outlet has a feed to import yet" in hint.get_text()
+    assert hint.a["href"] == "/admin/snippets/stories/partneroutlet/"
