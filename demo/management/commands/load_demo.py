@@ -1,5 +1,6 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
 from demo.builder import DemoBuilder, ensure_admin
 from newsroom.groups import setup_groups
@@ -11,6 +12,11 @@ class Command(BaseCommand):
         "Safe to run again: it completes what is missing and duplicates nothing."
     )
 
+    # The loader leaves a whole site: its pages indexed for search, their pictures' renditions
+    # made, whether or not a task worker runs (bench/ builds databases without one).
+    @override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    )
     def handle(self, *args, **options):
         DemoBuilder(self.stdout).build()
         # The translators' groups need the edition home pages the demo has just made.
