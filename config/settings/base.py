@@ -389,9 +389,9 @@ PAGE_CACHE_CLOCK_SKEW = env.float("PAGE_CACHE_CLOCK_SKEW", default=1.0)
 PAGE_CACHE_REPLAY_INTERVAL = env.float("PAGE_CACHE_REPLAY_INTERVAL", default=1.0)
 
 # Work that is not the request's (an uploaded picture's renditions, search index updates,
-# Wagtail's reference index and CDN purges) goes to a queue in the database, which `manage.py db_worker` empties
-# (started by `make run`; a service of its own in production, docs/deploying.md). Tests run
-# tasks at once (config/settings/test.py).
+# Wagtail's reference index and CDN purges) goes to a queue in the database, which
+# `manage.py db_worker` empties (started by `make run`; a service of its own in production,
+# docs/deploying.md). Tests run tasks at once (config/settings/test.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # With a CDN (FRONTEND_CACHE), which the same purges reach: how long it keeps a page
 # (s-maxage) and serves a stale copy while it fetches a new one (stale-while-revalidate).
