@@ -5,7 +5,7 @@ from django.utils.text import Truncator
 
 from editions.links import absolute_url
 from stories import pictures
-from stories.credits import credits
+from stories.credits import credits, reporting_credits
 from stories.models import (
     Author,
     BriefingPage,
@@ -144,14 +144,7 @@ def _story(page, request, context, magazine, image):
         data["locationCreated"] = {"@type": "Place", "name": page.dateline}
     credited = context.get("partner_credits", [])
     if credited:
-        data["contributor"] = [
-            {
-                "@type": "NewsMediaOrganization",
-                "name": credit.partner.name,
-                "url": request.build_absolute_uri(credit.partner.url),
-            }
-            for credit in credited
-        ]
+        data["contributor"] = [_credit(c) for c in reporting_credits(credited, request)]
     original = context.get("original")
     if page.translated_from:
         work = {"@type": "NewsArticle", "inLanguage": page.original_language}

@@ -34,6 +34,15 @@ def credits(story, request, bylines):
     return [magazine_credit(story, request)]
 
 
+def reporting_credits(partner_credits, request):
+    """The outlets a story credits "with reporting from", in order (its StoryPartnerCredit
+    rows, fetched with their partners)."""
+    return [
+        Credit(credit.partner.name, request.build_absolute_uri(credit.partner.url), False)
+        for credit in partner_credits
+    ]
+
+
 def magazine_credit(page, request):
     """The magazine, for what its desk publishes unsigned (a briefing, a story of its own),
     at its edition's front page."""

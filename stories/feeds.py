@@ -17,7 +17,7 @@ from editions.models import MagazineSettings
 from pagecache import tags
 
 from . import pictures
-from .credits import Credit, credits
+from .credits import credits, reporting_credits
 
 FEED_ITEMS = 20
 ENCLOSURE_RENDITION = pictures.spec("enclosure")
@@ -148,16 +148,7 @@ class StoryFeed(Feed):
 
     def item_extra_kwargs(self, story):
         credited = reporting_of(story) if self.feed_type is AtomFeed else None
-        reporting = (
-            [
-                Credit(
-                    credit.partner.name, self.request.build_absolute_uri(credit.partner.url), False
-                )
-                for credit in credited.all()
-            ]
-            if credited is not None
-            else []
-        )
+        reporting = reporting_credits(credited.all(), self.request) if credited is not None else []
         return {"credits": self.credits(story), "reporting": reporting}
 
     def item_author_name(self, story):
