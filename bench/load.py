@@ -2,11 +2,20 @@
 
 Run through `bench/load`. It serves the 1,000-story archive of bench/serve (built there
 once, or here if missing) with gunicorn and the production settings (PostgreSQL, Redis,
-the page cache on) on 127.0.0.1. Readers loop over the front page, a topic, a section, the
-story being edited, search and a feed; both editors sign in to the admin and save and
-publish that same story, in turn, as fast as the admin answers them. It prints requests,
-errors and latency (p50, p95, p99) for readers and editors, and checks that every save the
-admin acknowledged is a revision of the story. Exits 1 on any error or lost revision.
+the page cache on) on 127.0.0.1, with the task worker beside it, as production runs it
+(docs/deploying.md): the readers' app server, and the desk's own for the admin. Readers
+loop over the front page, a topic, a section, the stories being edited, search and a feed;
+each editor signs in to the admin and saves and publishes a story of that topic, in turn,
+as fast as the admin answers. After each publish the editor's client reads the story as a
+reader until the change shows: the publish-to-visible time.
+
+It prints requests, errors and latency (p50, p95, p99) for readers and for each kind of
+editor request, the publish-to-visible times, and checks that every save the admin
+acknowledged is a revision of its story. `--baseline REV` first runs the same load against
+revision REV's code (a git worktree, one app server for readers and editors, as it was
+deployed), on the same archive, in the same run: before and after, side by side.
+`--one-pool` adds today's code with the admin on the readers' app server. Exits 1 on any
+error, lost revision or publish not visible within 2 s.
 """
 
 import argparse
@@ -14,17 +23,22 @@ import http.cookiejar
 import re
 import secrets
 import statistics
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import ExitStack
+from pathlib import Path
 
-from local_server import Gunicorn, served_env, shell_json
+from local_server import ROOT, Gunicorn, TaskWorker, served_env, shell_json
 from serve import Archive, discover, flush_redis
 
 EDITORS = ("desk-one", "desk-two")
+VISIBLE_WITHIN = 2.0  # seconds from a publish's response to a reader's page showing it
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -54,18 +68,54 @@ class Tally:
                 self.errors.append(f"{label}: {status}")
 
     def line(self, name):
-        if not self.latencies:
-            return f"{name:8} no requests"
-        ordered = sorted(self.latencies)
+        return line(name, self.latencies, len(self.errors))
 
-        def at(q):
-            return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
-        return (
-            f"{name:8} {len(ordered):7} requests  {len(self.errors):4} errors  "
-            f"p50 {at(0.50):7.1f} ms  p95 {at(0.95):7.1f} ms  p99 {at(0.99):7.1f} ms  "
-            f"mean {statistics.fmean(ordered) * 1000:7.1f} ms"
-        )
+def line(name, latencies, errors=0):
+    if not latencies:
+        return f"  {name:15} no requests"
+    ordered = sorted(latencies)
+
+    def at(q):
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+    return (
+        f"  {name:15} {len(ordered):7} requests {errors:4} errors  "
+        f"p50 {at(0.50):7.1f} ms  p95 {at(0.95):7.1f} ms  p99 {at(0.99):7.1f} ms  "
+        f"mean {statistics.fmean(ordered) * 1000:7.1f} ms"
+    )
+
+
+class Desk:
+    """The editors' requests by kind (the edit form, a save, a publish), and how long each
+    publish took to reach readers."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.kinds = {}
+        self.errors = []
+        self.visible = []
+        self.acknowledged = {}  # story id: titles the admin said it saved
+
+    def add(self, kind, status, seconds, ok):
+        with self.lock:
+            self.kinds.setdefault(kind, []).append(seconds)
+            if not ok:
+                self.errors.append(f"{kind}: {status}")
+
+    def lines(self):
+        everything = [s for latencies in self.kinds.values() for s in latencies]
+        yield line("editors, all", everything, len(self.errors))
+        for kind in ("edit form", "action-draft", "action-publish", "login"):
+            yield line(kind, self.kinds.get(kind, []))
+        late = [s for s in self.visible if s is None or s > VISIBLE_WITHIN]
+        shown = [s for s in self.visible if s is not None]
+        if shown:
+            yield (
+                f"  publish to visible: {len(self.visible)} publishes, median "
+                f"{statistics.median(shown) * 1000:.0f} ms, slowest {max(shown) * 1000:.0f} ms, "
+                f"{len(late)} later than {VISIBLE_WITHIN} s"
+            )
 
 
 def reader(base_url, urls, deadline, tally, offset):
@@ -86,41 +136,61 @@ class LoopbackCookiePolicy(http.cookiejar.DefaultCookiePolicy):
         return True
 
 
-def editor(base_url, username, password, story, deadline, tally, acknowledged):
-    """Signs in, then saves and publishes the story in turn until the deadline."""
+def editor(base_url, reader_url, username, password, story, deadline, desk):
+    """Signs in, then saves and publishes the story in turn until the deadline; after each
+    publish, reads the story as a reader until the new headline shows."""
     jar = http.cookiejar.CookieJar(LoopbackCookiePolicy())
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    anonymous = urllib.request.build_opener()
     login = f"{base_url}/admin/login/"
     status, seconds, body = request(opener, login)
     data = {"username": username, "password": password}
     data["csrfmiddlewaretoken"] = TOKEN.search(body)[1]
     status, seconds, body = request(opener, login, urllib.parse.urlencode(data).encode())
-    tally.add("login", status, seconds, status == 200 and 'id="id_password"' not in body)
+    desk.add("login", status, seconds, status == 200 and 'id="id_password"' not in body)
     edit_url = f"{base_url}/admin/pages/{story['id']}/edit/"
     n = 0
     while time.monotonic() < deadline:
         n += 1
         status, seconds, body = request(opener, edit_url)
-        tally.add("edit form", status, seconds, status == 200)
+        desk.add("edit form", status, seconds, status == 200)
         token = TOKEN.search(body)
         if not token:
             continue
         action = "action-publish" if n % 2 else "action-draft"
+        suffix = f"({username}, save {n})"
         form = story["form"] | {
-            "title": f"{story['title']} ({username}, save {n})",
+            "title": f"{story['title']} {suffix}",
             "csrfmiddlewaretoken": token[1],
             action: "1",
         }
         status, seconds, body = request(opener, edit_url, urllib.parse.urlencode(form).encode())
+        published = time.monotonic()
         # The admin answers a save with the edit page again (after a redirect) and a message.
         saved = status == 200 and ("has been published" in body or "has been updated" in body)
-        tally.add(action, status, seconds, saved)
+        desk.add(action, status, seconds, saved)
         if saved:
-            acknowledged.append(form["title"])
+            with desk.lock:
+                desk.acknowledged.setdefault(story["id"], []).append(form["title"])
+            if action == "action-publish":
+                desk.visible.append(
+                    visible_after(anonymous, reader_url + story["url"], suffix, published)
+                )
+
+
+def visible_after(opener, url, text, since, give_up=10.0):
+    """Seconds from `since` until the page at `url` shows `text`; None if it never did."""
+    while time.monotonic() - since < give_up:
+        status, _seconds, body = request(opener, url)
+        if status == 200 and text in body:
+            return time.monotonic() - since
+        time.sleep(0.02)
+    return None
 
 
 def prepare(env, story_url):
-    """Editors' accounts, and the story they edit with its form as the admin would post it."""
+    """Editors' accounts, and a story for each to edit (the measured story, and the newest
+    other of its topic), with its form as the admin would post it."""
     script = f"""
 import json
 from django.contrib.auth import get_user_model
@@ -133,17 +203,29 @@ for name in {EDITORS!r}:
     user.set_password({env["LOAD_PASSWORD"]!r})
     user.save()
 story = next(s for s in StoryPage.objects.live() if s.url == {story_url!r})
-form = nested_form_data({{
-    "title": story.title, "slug": story.slug, "standfirst": story.standfirst,
-    "summary": story.summary, "dateline": story.dateline, "lead_video_url": "",
-    "body": streamfield([("paragraph", rich_text("<p>The ferry runs again.</p>"))]),
-    "story_topics": inline_formset([{{"topic": t.topic_id}} for t in story.story_topics.all()]),
-    "bylines": inline_formset([{{"author": b.author_id or "", "partner": b.partner_id or ""}}
-                               for b in story.bylines.all()]),
-    "partner_credits": inline_formset([]),
-}})
-print(json.dumps({{"id": story.pk, "title": story.title, "form": form,
-                  "revisions": story.revisions.count()}}))
+topic = story.story_topics.first().topic_id
+other = (
+    StoryPage.objects.live().filter(locale=story.locale, story_topics__topic=topic)
+    .exclude(pk=story.pk).order_by("-published_at").first()
+)
+
+
+def described(story):
+    form = nested_form_data({{
+        "title": story.title, "slug": story.slug, "standfirst": story.standfirst,
+        "summary": story.summary, "dateline": story.dateline, "lead_video_url": "",
+        "body": streamfield([("paragraph", rich_text("<p>The ferry runs again.</p>"))]),
+        "story_topics": inline_formset(
+            [{{"topic": t.topic_id, "is_focus": t.is_focus}} for t in story.story_topics.all()]
+        ),
+        "bylines": inline_formset([{{"author": b.author_id or "", "partner": b.partner_id or ""}}
+                                   for b in story.bylines.all()]),
+        "partner_credits": inline_formset([]),
+    }})
+    return {{"id": story.pk, "url": story.url, "title": story.title, "form": form}}
+
+
+print(json.dumps([described(story), described(other)]))
 """
     return shell_json(env, script)
 
@@ -158,6 +240,104 @@ def revisions_of(env, story_id):
     return shell_json(env, script)
 
 
+def checkout(revision, env):
+    """A worktree of `revision` beside this one, sharing its virtualenv, for --baseline."""
+    folder = Path(tempfile.mkdtemp(prefix="meridian-baseline-"))
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", "-f", str(folder), revision],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (folder / ".venv").symlink_to(ROOT / ".venv")
+    subprocess.run(
+        [sys.executable, "manage.py", "compile_catalogues"],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
+    return folder
+
+
+def remove(worktree):
+    subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT, check=False)
+
+
+def load(label, root, env, args, readers_urls, stories, desk_pool):
+    """One run of the load against the code at `root`: readers' and editors' tallies."""
+    flush_redis(args.redis)
+    readers, desk = Tally(), Desk()
+    threads_option = ("--threads", str(args.threads), "--worker-class", "gthread")
+    with ExitStack() as stack:
+        served = stack.enter_context(
+            Gunicorn("config.wsgi", args.port, env, args.workers, options=threads_option, root=root)
+        )
+        admin = served
+        if desk_pool:
+            # The desk's own app server, as deployed: the proxy sends /admin/ there.
+            admin = stack.enter_context(
+                Gunicorn(
+                    "config.wsgi",
+                    args.port + 1,
+                    env,
+                    workers=1,
+                    options=("--threads", "4", "--worker-class", "gthread"),
+                    root=root,
+                )
+            )
+        stack.enter_context(TaskWorker(env, Path(env["MEDIA_ROOT"]).parent / "worker.log", root))
+        print(
+            f"{label}: {args.readers} readers and {len(EDITORS)} editors for {args.seconds} s "
+            f"({args.workers} workers x {args.threads} threads for readers"
+            + (", 1 x 4 for the desk" if desk_pool else ", the desk's too")
+            + ") ...",
+            flush=True,
+        )
+        deadline = time.monotonic() + args.seconds
+        threads = [
+            threading.Thread(
+                target=reader, args=(served.base_url, readers_urls, deadline, readers, n)
+            )
+            for n in range(args.readers)
+        ] + [
+            threading.Thread(
+                target=editor,
+                args=(
+                    admin.base_url,
+                    served.base_url,
+                    name,
+                    env["LOAD_PASSWORD"],
+                    story,
+                    deadline,
+                    desk,
+                ),
+            )
+            for name, story in zip(EDITORS, stories, strict=True)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    return readers, desk
+
+
+def report(env, readers, desk):
+    """Prints the run's figures; whether it failed."""
+    lost = []
+    for story_id, titles in desk.acknowledged.items():
+        stored = revisions_of(env, story_id)
+        lost += [title for title in titles if title not in stored]
+    print(readers.line("readers"))
+    for text in desk.lines():
+        print(text)
+    saves = sum(len(titles) for titles in desk.acknowledged.values())
+    print(f"  saves acknowledged {saves}, lost {len(lost)}")
+    for error in sorted(set(readers.errors + desk.errors))[:20]:
+        print(f"  error: {error}")
+    late = [s for s in desk.visible if s is None or s > VISIBLE_WITHIN]
+    return bool(readers.errors or desk.errors or lost or not saves or late)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--readers", type=int, default=50)
@@ -167,66 +347,32 @@ def main():
     parser.add_argument("--port", type=int, default=8110)
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/6")
+    parser.add_argument("--baseline", help="a git revision to load first, for comparison")
+    parser.add_argument("--one-pool", action="store_true", help="also: admin on readers' server")
     args = parser.parse_args()
 
     base_env = served_env(args.port, args.redis, "load")
     base_env["LOAD_PASSWORD"] = secrets.token_urlsafe(16)
     env = Archive(1000, 200, args.postgres).build(base_env)
     urls = discover(env)
-    story = prepare(env, urls["story"])
-    readers_urls = [urls[k] for k in ("home", "topic", "section", "story", "search", "feed")]
-    flush_redis(args.redis)
-    server = Gunicorn(
-        "config.wsgi",
-        args.port,
-        env,
-        workers=args.workers,
-        options=("--threads", str(args.threads), "--worker-class", "gthread"),
-    )
-    readers, editors, acknowledged = Tally(), Tally(), []
-    with server:
-        print(
-            f"{args.readers} readers and {len(EDITORS)} editors for {args.seconds} s on "
-            f"{server.base_url} ({args.workers} workers x {args.threads} threads) ...",
-            flush=True,
-        )
-        deadline = time.monotonic() + args.seconds
-        threads = [
-            threading.Thread(
-                target=reader, args=(server.base_url, readers_urls, deadline, readers, n)
-            )
-            for n in range(args.readers)
-        ] + [
-            threading.Thread(
-                target=editor,
-                args=(
-                    server.base_url,
-                    name,
-                    env["LOAD_PASSWORD"],
-                    story,
-                    deadline,
-                    editors,
-                    acknowledged,
-                ),
-            )
-            for name in EDITORS
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+    stories = prepare(env, urls["story"])
+    readers_urls = [urls[k] for k in ("home", "topic", "section", "search", "feed")]
+    readers_urls += [story["url"] for story in stories]
 
-    stored = revisions_of(env, story["id"])
-    lost = [title for title in acknowledged if title not in stored]
-    print(readers.line("readers"))
-    print(editors.line("editors"))
-    print(
-        f"saves acknowledged {len(acknowledged)}, revisions of the story "
-        f"{len(stored) - story['revisions']} new, lost {len(lost)}"
-    )
-    for error in sorted(set(readers.errors + editors.errors))[:20]:
-        print(f"  error: {error}")
-    failed = readers.errors or editors.errors or lost or not acknowledged
+    runs = [("today", ROOT, True)]
+    if args.one_pool:
+        runs.insert(0, ("today, one pool", ROOT, False))
+    baseline = checkout(args.baseline, env) if args.baseline else None
+    if baseline:
+        runs.insert(0, (f"baseline {args.baseline}", baseline, False))
+    failed = False
+    try:
+        for label, root, desk_pool in runs:
+            readers, desk = load(label, root, env, args, readers_urls, stories, desk_pool)
+            failed |= report(env, readers, desk)
+    finally:
+        if baseline:
+            remove(baseline)
     sys.exit(1 if failed else 0)
 
 

@@ -59,8 +59,9 @@ def shell_json(env, script):
 
 
 class Gunicorn:
-    def __init__(self, app, port, env, workers=2, probe="/robots.txt", options=()):
+    def __init__(self, app, port, env, workers=2, probe="/robots.txt", options=(), root=ROOT):
         self.base_url = f"http://127.0.0.1:{port}"
+        self.root = root  # the checkout served: another revision's, to compare with
         self.command = [
             str(Path(sys.executable).parent / "gunicorn"),
             app,
@@ -77,7 +78,7 @@ class Gunicorn:
         self.process = None
 
     def __enter__(self):
-        self.process = subprocess.Popen(self.command, cwd=ROOT, env=self.env)
+        self.process = subprocess.Popen(self.command, cwd=self.root, env=self.env)
         deadline = time.monotonic() + STARTUP_SECONDS
         while True:
             try:
@@ -93,3 +94,25 @@ class Gunicorn:
         if self.process:
             self.process.terminate()
             self.process.wait(timeout=30)
+
+
+class TaskWorker:
+    """`manage.py db_worker` of the checkout at `root`, as production runs it beside the app
+    servers, its output in `log`; stopped on exit."""
+
+    def __init__(self, env, log, root=ROOT):
+        self.command = [sys.executable, "manage.py", "db_worker", "--no-startup-delay"]
+        self.env, self.log, self.root = env, log, root
+        self.process = None
+
+    def __enter__(self):
+        self.output = open(self.log, "ab")  # noqa: SIM115 -- closed on exit
+        self.process = subprocess.Popen(
+            self.command, cwd=self.root, env=self.env, stdout=self.output, stderr=self.output
+        )
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.output.close()

@@ -8,9 +8,10 @@ twice.
 
 from dataclasses import dataclass
 
-from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from config.mail import delivery_connection
 
 from .briefing_email import briefing_context, briefing_message
 from .models import Delivery, Subscriber
@@ -45,7 +46,8 @@ def send_briefing(briefing, batch_size=100):
     )
     shared = briefing_context(briefing)
     while batch := list(waiting(briefing)[:batch_size]):
-        with get_connection() as connection:  # one SMTP session per batch
+        # The mail server itself, not the queue: a delivery is recorded once it took the message.
+        with delivery_connection() as connection:  # one SMTP session per batch
             for subscriber in batch:
                 try:
                     with transaction.atomic():

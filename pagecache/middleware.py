@@ -42,6 +42,18 @@ class PageCacheMiddleware:
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
+        if not store.claim(url):
+            cached = store.wait_for(url)
+            if cached is not None:
+                cached["X-Page-Cache"] = "waited"
+                return cached
+            return self.make(request, url, generation)
+        try:
+            return self.make(request, url, generation)
+        finally:
+            store.release(url)
+
+    def make(self, request, url, generation):
         request._page_cache = Record(generation)
         response = self.get_response(request)
         if self.is_shareable(request, response):

@@ -7,7 +7,8 @@ written to the database in the change's own transaction (PendingPurge), and dele
 once the cache has taken its marks. Until then it is replayed: by each process at most every
 PAGE_CACHE_REPLAY_INTERVAL seconds before it answers from the cache, and by
 `manage.py purge_page_cache --pending`. The editor who made the change is told
-(pagecache.wagtail_hooks).
+(pagecache.wagtail_hooks). Once purged, the pages that show the change are made again by
+the task worker (pagecache.tasks), and the CDN is purged through Wagtail's own task.
 """
 
 import logging
@@ -20,6 +21,7 @@ from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
 from . import store
 from .models import PendingPurge
+from .tasks import make_again
 
 logger = logging.getLogger(__name__)
 _last_replay = [float("-inf")]  # when this process last looked for pending purges
@@ -41,6 +43,8 @@ def purge_now(pending):
         )
         return False
     PendingPurge.objects.filter(pk=pending.pk).delete()
+    if pending.urls and settings.PAGE_CACHE_ENABLED and settings.PAGE_CACHE_REWARM:
+        make_again.enqueue(pending.urls)
     if pending.urls and getattr(settings, "WAGTAILFRONTENDCACHE", None):
         try:
             purge_urls_from_cache(pending.urls)

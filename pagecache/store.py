@@ -6,6 +6,12 @@ purge under each tag, and under one key for every purge (the generation). An ent
 while every tag it was stored with was last purged before the request that made it began,
 so a render racing a purge can never be stored as fresh. Checking its tags costs a second
 read; an entry checked since the last purge of anything is served on one read alone.
+
+A page missing or purged is made by one request at a time: the first to find it so claims
+it, and readers who ask meanwhile wait for that page rather than each making their own
+(after a publish, fifty readers would otherwise render the front page fifty times on the
+cores the editor is waiting for). Nobody is served the purged page: a waiter gets the page
+made after the purge, or makes it.
 """
 
 import hashlib
@@ -38,6 +44,36 @@ def entry_key(url):
 
 def checked_key(url):
     return "pagecache:checked:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def making_key(url):
+    return "pagecache:making:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def claim(url):
+    """Whether this request is the one to make `url`'s page: none other is making it. A cache
+    that cannot be reached says no claim is held, and every request makes its own."""
+    return bool(cache.add(making_key(url), 1, settings.PAGE_CACHE_MAKING_TIMEOUT))
+
+
+def release(url):
+    cache.delete(making_key(url))
+
+
+def wait_for(url):
+    """The page another request is making, once it is stored; None when that request ended
+    without storing one (an error, a page not for sharing, a purge meanwhile) or took longer
+    than PAGE_CACHE_WAIT seconds: the waiter then makes its own."""
+    deadline = time.monotonic() + settings.PAGE_CACHE_WAIT
+    while time.monotonic() < deadline:
+        time.sleep(WAIT_POLL)
+        # Not `get`, which a request answers from its first read (config.cache).
+        if not cache.has_key(making_key(url)):
+            return fetch(url)[0]
+    return None
+
+
+WAIT_POLL = 0.02  # seconds: a story page is made in 30 to 100 ms
 
 
 def store(url, response, record):

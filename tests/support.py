@@ -2,6 +2,7 @@
 in CI where a skip would hide a missing service, the newsroom's roles, the story form's
 data, a translated copy of a page, and signing in through Chromium."""
 
+import io
 import os
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache.backends import locmem
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.models import Locale
@@ -62,6 +64,20 @@ def counting_reads():
 
     with mock.patch.object(locmem.LocMemCache, "get", get):
         yield reads
+
+
+# The task queue as in production: work waits in the database for `work_the_queue`.
+DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def work_the_queue():
+    """Do every task that is due, as `db_worker` would."""
+    # The worker closes connections it finds outside autocommit, as a test's transaction is:
+    # here it shares the test's connection instead.
+    with mock.patch(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    ):
+        call_command("db_worker", batch=True, no_startup_delay=True, stdout=io.StringIO())
 
 
 def fake_translation(language_code):

@@ -387,12 +387,28 @@ PAGE_CACHE_CLOCK_SKEW = env.float("PAGE_CACHE_CLOCK_SKEW", default=1.0)
 # How often each process applies purges the cache did not take when they were made
 # (pagecache.purge): the longest a reader can be served a purged page once the cache is back.
 PAGE_CACHE_REPLAY_INTERVAL = env.float("PAGE_CACHE_REPLAY_INTERVAL", default=1.0)
+# A page missing from the cache is made by one request while others asking for it wait
+# (pagecache.store): at most PAGE_CACHE_WAIT seconds, after which they make it themselves;
+# a claim to make one expires after PAGE_CACHE_MAKING_TIMEOUT seconds (a process killed).
+PAGE_CACHE_WAIT = env.float("PAGE_CACHE_WAIT", default=5.0)
+PAGE_CACHE_MAKING_TIMEOUT = env.int("PAGE_CACHE_MAKING_TIMEOUT", default=30)
+# Whether the task worker makes again, at once, the pages a purge took out of the cache,
+# so that readers find them made (pagecache.tasks).
+PAGE_CACHE_REWARM = env.bool("PAGE_CACHE_REWARM", default=True)
 
 # Work that is not the request's (an uploaded picture's renditions, search index updates,
 # Wagtail's reference index and CDN purges) goes to a queue in the database, which
 # `manage.py db_worker` empties (started by `make run`; a service of its own in production,
 # docs/deploying.md). Tests run tasks at once (config/settings/test.py).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task that fails for a while (a mail server down) is tried again this many times in all,
+# after 1, 2, 4, ... times TASK_RETRY_DELAY seconds (config.retry).
+TASK_ATTEMPTS = env.int("TASK_ATTEMPTS", default=5)
+TASK_RETRY_DELAY = env.float("TASK_RETRY_DELAY", default=60)
+# E-mail (Wagtail's notifications, password resets, sign-ups) waits in the same queue; the
+# worker hands it to EMAIL_DELIVERY_BACKEND (config.mail).
+EMAIL_BACKEND = "config.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # With a CDN (FRONTEND_CACHE), which the same purges reach: how long it keeps a page
 # (s-maxage) and serves a stale copy while it fetches a new one (stale-while-revalidate).
 PAGE_CACHE_CDN_MAX_AGE = env.int("PAGE_CACHE_CDN_MAX_AGE", default=24 * 60 * 60)

@@ -5,7 +5,6 @@ DEBUG = True
 # A development key only: production reads SECRET_KEY from the environment.
 SECRET_KEY = env("SECRET_KEY", default="django-insecure-dev-only-not-for-production")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Hashed static files need collectstatic; the dev server serves sources as they are.
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

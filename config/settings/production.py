@@ -50,7 +50,10 @@ if env.str("REDIS_URL", default=""):
 else:
     CACHES = database_caches("meridian_cache")
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+# What the task worker delivers e-mail through (config.mail); requests only enqueue it.
+EMAIL_DELIVERY_BACKEND = env.str(
+    "EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")

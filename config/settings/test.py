@@ -4,7 +4,9 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key"
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Straight to the outbox: the queued backend's own tests (config/tests/test_mail.py) go
+# through the queue.
+EMAIL_BACKEND = EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
@@ -24,6 +26,9 @@ PAGE_CACHE_ENABLED = False
 # A test's transaction never commits, so its purges stay pending (pagecache.purge): readers'
 # requests do not replay them here unless a test asks (None: only on demand).
 PAGE_CACHE_REPLAY_INTERVAL = None
+# Tasks run at once here (below): pages made again inside the test's change would hide
+# what it purged. The tests of making again turn it on.
+PAGE_CACHE_REWARM = False
 # Tasks run as they are enqueued, so a test sees their work without a worker; the tests of
 # the queue itself (config/tests/test_tasks.py) switch to the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

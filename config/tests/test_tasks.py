@@ -1,33 +1,19 @@
 """The task queue: work enqueued by a request waits in the database until `db_worker` does
 it, so the editor's request returns without it (tests elsewhere run tasks at once)."""
 
-import io
-from unittest import mock
-
 import pytest
-from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 from wagtail.images import get_image_model
 
 from stories import pictures
 from stories.factories import ImageFactory
+from tests.support import DATABASE_QUEUE, work_the_queue
 
 pytestmark = pytest.mark.django_db
-
-DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def renditions_of(image):
     return get_image_model().objects.get(pk=image.pk).renditions.count()
-
-
-def work_the_queue():
-    # The worker closes connections it finds outside autocommit, as a test's transaction is:
-    # here it shares the test's connection instead.
-    with mock.patch(
-        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
-    ):
-        call_command("db_worker", batch=True, no_startup_delay=True, stdout=io.StringIO())
 
 
 def test_an_uploaded_pictures_renditions_wait_for_the_worker(

@@ -18,6 +18,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 from wagtail.rich_text import RichText
 
 from newsletter.models import Delivery, Subscriber
@@ -149,6 +150,16 @@ def test_a_send_that_fails_halfway_resumes_without_duplicates(briefing):
     assert received == sorted(p.email for p in people), "everyone exactly once"
 
 
+def test_a_briefing_goes_to_the_mail_server_not_the_queue(briefing, settings):
+    # Each delivery is recorded once the server took the message: the queue would take
+    # anything, and a worker's failure would be recorded as sent.
+    settings.EMAIL_BACKEND = "config.mail.QueuedEmailBackend"
+    subscribers(2)
+    assert "sent 2" in send(briefing)
+    assert len(mail.outbox) == 2
+    assert not DBTaskResult.objects.exists()
+
+
 def test_a_delivery_in_doubt_is_never_resent(briefing):
     [subscriber] = subscribers(1)
     Delivery.objects.create(subscriber=subscriber, briefing=briefing)  # a run killed mid-send
@@ -189,7 +200,7 @@ def test_send_through_a_real_smtp_server(briefing, settings):
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
     controller.start()
     try:
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
         settings.EMAIL_HOST = "127.0.0.1"
         settings.EMAIL_PORT = port
         settings.DEFAULT_FROM_EMAIL = "briefing@meridian.example"
