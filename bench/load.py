@@ -250,12 +250,14 @@ def checkout(revision, env):
         capture_output=True,
     )
     (folder / ".venv").symlink_to(ROOT / ".venv")
-    subprocess.run(
-        [sys.executable, "manage.py", "compile_catalogues"],
-        cwd=folder,
-        check=True,
-        capture_output=True,
-    )
+    for command in (["compile_catalogues"], ["collectstatic", "--noinput", "-v", "0"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=folder,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
     return folder
 
 

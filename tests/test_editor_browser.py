@@ -4,6 +4,7 @@ goes live when publish_scheduled runs."""
 
 import datetime
 import io
+import re
 from unittest import mock
 
 import pytest
@@ -253,3 +254,53 @@ def test_a_moderator_sees_what_the_submitted_story_changes(live_server, browser,
     comparison = admin.locator("main").inner_text()
     admin.context.close()
     assert "March" in comparison and "April" in comparison
+
+
+def test_an_editor_writing_a_new_story_is_autosaved_from_the_first_lines(
+    live_server, browser, newsroom, settings
+):
+    """Autosave on, as editors have it: a new story is kept as a draft from the first lines,
+    before it has a topic, and submitting it then asks for the topic."""
+    tree = newsroom
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 500
+    admin = log_in(browser, live_server.url, "eda")
+
+    def autosave(response, of=""):
+        """Whether `response` answers an autosave of a form holding `of`."""
+        request = response.request
+        json = "application/json" in request.headers.get("accept", "")
+        return request.method == "POST" and json and of in (request.post_data or "")
+
+    admin.goto(
+        live_server.url
+        + reverse("wagtailadmin_pages:add", args=("stories", "storypage", tree.section.pk))
+    )
+    # Wagtail takes the form as it stands 2 s after it opens as the state edits are counted
+    # from: what is typed before then is not an edit to it (nor autosaved, nor warned of).
+    admin.wait_for_timeout(2500)
+    with admin.expect_response(lambda r: autosave(r), timeout=15_000) as first:
+        admin.fill("#id_title", "The ferry that stopped")
+        add_block(admin, "Paragraph")
+        admin.locator(".Draftail-Editor [contenteditable=true]").last.click()
+        admin.keyboard.type("The ferry to Varensk stopped in March.")
+    assert first.value.status == 200 and first.value.json()["success"], first.value.text()
+    with admin.expect_response(lambda r: autosave(r, "run again"), timeout=15_000) as second:
+        admin.keyboard.type(" Nobody knows when it will run again.")
+    assert second.value.status == 200 and second.value.json()["success"], second.value.text()
+    admin.wait_for_timeout(1500)  # the last autosave's write is done before the test reads
+
+    # One draft, which followed the typing; the database is read once autosave is quiet
+    # (the live server's SQLite database locks while it writes).
+    [story] = StoryPage.objects.filter(title="The ferry that stopped")
+    assert not story.live
+    assert "run again" in str(story.latest_revision.content["body"])
+
+    # Submitting asks for the topic autosave did without.
+    admin.locator("[data-w-dropdown-target=toggle]").last.click()
+    admin.get_by_role("button", name="Submit to Copy desk review").click()
+    tab = admin.get_by_role("tab", name=re.compile("Topics & credits"))
+    expect(tab).to_contain_text("1")  # its error badge, seen from the Content tab
+    tab.click()
+    expect(admin.get_by_text("A story needs a topic before it is submitted")).to_be_visible()
+    admin.context.close()
+    assert not StoryPage.objects.get(pk=story.pk).live
