@@ -272,7 +272,15 @@ def load(label, root, env, args, readers_urls, stories, desk_pool):
     threads_option = ("--threads", str(args.threads), "--worker-class", "gthread")
     with ExitStack() as stack:
         served = stack.enter_context(
-            Gunicorn("config.wsgi", args.port, env, args.workers, options=threads_option, root=root)
+            Gunicorn(
+                "config.wsgi",
+                args.port,
+                env,
+                args.workers,
+                options=threads_option,
+                root=root,
+                nice=args.readers_nice if desk_pool else 0,
+            )
         )
         admin = served
         if desk_pool:
@@ -351,6 +359,9 @@ def main():
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/6")
     parser.add_argument("--baseline", help="a git revision to load first, for comparison")
     parser.add_argument("--one-pool", action="store_true", help="also: admin on readers' server")
+    parser.add_argument(
+        "--readers-nice", type=int, default=10, help="the readers' app server's niceness"
+    )
     args = parser.parse_args()
 
     base_env = served_env(args.port, args.redis, "load")

@@ -59,10 +59,13 @@ def shell_json(env, script):
 
 
 class Gunicorn:
-    def __init__(self, app, port, env, workers=2, probe="/robots.txt", options=(), root=ROOT):
+    def __init__(
+        self, app, port, env, workers=2, probe="/robots.txt", options=(), root=ROOT, nice=0
+    ):
         self.base_url = f"http://127.0.0.1:{port}"
         self.root = root  # the checkout served: another revision's, to compare with
         self.command = [
+            *(["nice", "-n", str(nice)] if nice else []),
             str(Path(sys.executable).parent / "gunicorn"),
             app,
             *options,

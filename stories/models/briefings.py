@@ -19,6 +19,7 @@ from editions.pages import Purged, ReaderPage, ReaderPageQuerySet
 from editions.purging import with_feeds
 from pagecache import tags
 
+from ..block_widgets import pack_once
 from ..blocks import BriefingBodyBlock
 from ..feeds import StoryFeedsMixin
 from ..pagination import PaginatedListingMixin
@@ -144,6 +145,7 @@ class BriefingPageForm(WagtailAdminPageForm):
                     )
                 ]
         super().__init__(*args, parent_page=parent_page, **kwargs)
+        pack_once(self)
 
 
 class BriefingPageQuerySet(ReaderPageQuerySet):

@@ -37,6 +37,7 @@ from editions.purging import with_feeds
 from pagecache import tags
 
 from .. import pictures
+from ..block_widgets import pack_once
 from ..blocks import ANALYSIS_LABELS, StoryBodyBlock
 from ..choosers import (
     author_message,
@@ -172,6 +173,7 @@ class StoryPageForm(WagtailAdminPageForm):
         ):
             if name in self.fields:
                 self.fields[name].label, self.fields[name].help_text = label, help_text
+        pack_once(self)
         # Choosers open in the story's language (stories.choosers).
         if "partner" in self.fields:
             in_locale(self.fields["partner"], self.instance.locale)
