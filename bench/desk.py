@@ -13,7 +13,6 @@ picture's renditions were made by the worker, not in the upload's request.
 import argparse
 import io
 import json
-import re
 import secrets
 import statistics
 import sys
@@ -23,33 +22,12 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-from load import LoopbackCookiePolicy, request
+from load import DESCRIBED, FIELD_ERROR, TOKEN, signed_in
 from local_server import Gunicorn, TaskWorker, served_env, shell_json
 from serve import Archive, discover, flush_redis
 
-TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-ERROR = re.compile(r'class="error-message">\s*([^<]+)')
 TARGET = 1.0  # seconds, for every action
 ACTIONS = ("edit form", "save draft", "preview", "submit", "approve", "upload")
-
-
-def signed_in(base_url, username, password):
-    import http.cookiejar
-
-    jar = http.cookiejar.CookieJar(LoopbackCookiePolicy())
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    login = f"{base_url}/admin/login/"
-    _status, _seconds, body = request(opener, login)
-    data = {
-        "username": username,
-        "password": password,
-        "csrfmiddlewaretoken": TOKEN.search(body)[1],
-    }
-    status, _seconds, body = request(opener, login, urllib.parse.urlencode(data).encode())
-    if status != 200 or 'id="id_password"' in body:
-        raise SystemExit(f"{username} could not sign in")
-    opener.csrf = lambda: next(c.value for c in jar if c.name == "csrftoken")
-    return opener
 
 
 def prepare(env, password, rounds):
@@ -75,24 +53,7 @@ for story in chosen:  # left in review by an earlier run that stopped halfway
         story.current_workflow_state.cancel()
 
 
-def described(story):
-    form = nested_form_data({{
-        "title": story.title, "slug": story.slug, "standfirst": story.standfirst,
-        "summary": story.summary, "dateline": story.dateline, "lead_video_url": "",
-        "body": streamfield([("paragraph", rich_text("<p>The ferry runs again.</p>"))]),
-        "story_topics": inline_formset([
-            {{"topic": topic, "is_focus": is_focus}}
-            for topic, is_focus in dict(
-                (t.topic_id, t.is_focus) for t in reversed(story.story_topics.all())
-            ).items()
-        ]),
-        "bylines": inline_formset([{{"author": b.author_id or "", "partner": b.partner_id or ""}}
-                                   for b in story.bylines.all()]),
-        "partner_credits": inline_formset([]),
-    }})
-    return {{"id": story.pk, "title": story.title, "form": form}}
-
-
+{DESCRIBED}
 print(json.dumps([described(story) for story in chosen]))
 """
     return shell_json(env, script)
@@ -172,7 +133,7 @@ def one_round(base, editor, moderator, story, env, picture, times, uploaded):
     status, seconds, body = timed(
         editor, edit_url, urllib.parse.urlencode(form | {"action-draft": "1"}).encode()
     )
-    assert status == 200 and "has been updated" in body, (status, ERROR.findall(body))
+    assert status == 200 and "has been updated" in body, (status, FIELD_ERROR.findall(body))
     times["save draft"].append(seconds)
 
     # The preview panel: the form is posted to be checked, then the preview is rendered.
@@ -235,8 +196,12 @@ def main():
     uploaded = []
     worker_log = Path(env["MEDIA_ROOT"]).parent / "worker.log"
     with Gunicorn("config.wsgi", args.port, env, workers=2) as server:
-        editor = signed_in(server.base_url, "desk-editor", password)
-        moderator = signed_in(server.base_url, "desk-moderator", password)
+        editor, (_status, _seconds, ok) = signed_in(server.base_url, "desk-editor", password)
+        moderator, (_status, _seconds, ok_too) = signed_in(
+            server.base_url, "desk-moderator", password
+        )
+        if not (ok and ok_too):
+            raise SystemExit("The editor or the moderator could not sign in")
         print(
             f"{args.rounds} rounds on {server.base_url}, photographs of {len(picture) // 1024} KB"
         )

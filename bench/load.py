@@ -40,6 +40,7 @@ from serve import Archive, discover, flush_redis
 EDITORS = ("desk-one", "desk-two")
 VISIBLE_WITHIN = 2.0  # seconds from a publish's response to a reader's page showing it
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+FIELD_ERROR = re.compile(r'class="error-message">\s*([^<]+?)\s*<')
 
 
 def request(opener, url, data=None):
@@ -97,11 +98,11 @@ class Desk:
         self.visible = []
         self.acknowledged = {}  # story id: titles the admin said it saved
 
-    def add(self, kind, status, seconds, ok):
+    def add(self, kind, status, seconds, ok, detail=""):
         with self.lock:
             self.kinds.setdefault(kind, []).append(seconds)
             if not ok:
-                self.errors.append(f"{kind}: {status}")
+                self.errors.append(f"{kind}: {status} {detail}".strip())
 
     def lines(self):
         everything = [s for latencies in self.kinds.values() for s in latencies]
@@ -136,18 +137,26 @@ class LoopbackCookiePolicy(http.cookiejar.DefaultCookiePolicy):
         return True
 
 
-def editor(base_url, reader_url, username, password, story, deadline, desk):
-    """Signs in, then saves and publishes the story in turn until the deadline; after each
-    publish, reads the story as a reader until the new headline shows."""
+def signed_in(base_url, username, password):
+    """(an opener signed in to the admin as `username`, with `csrf()` for its token; the
+    sign-in's status, seconds and whether it worked)."""
     jar = http.cookiejar.CookieJar(LoopbackCookiePolicy())
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    anonymous = urllib.request.build_opener()
     login = f"{base_url}/admin/login/"
-    status, seconds, body = request(opener, login)
+    _status, _seconds, body = request(opener, login)
     data = {"username": username, "password": password}
     data["csrfmiddlewaretoken"] = TOKEN.search(body)[1]
     status, seconds, body = request(opener, login, urllib.parse.urlencode(data).encode())
-    desk.add("login", status, seconds, status == 200 and 'id="id_password"' not in body)
+    opener.csrf = lambda: next(c.value for c in jar if c.name == "csrftoken")
+    return opener, (status, seconds, status == 200 and 'id="id_password"' not in body)
+
+
+def editor(base_url, reader_url, username, password, story, deadline, desk):
+    """Signs in, then saves and publishes the story in turn until the deadline; after each
+    publish, reads the story as a reader until the new headline shows."""
+    opener, login = signed_in(base_url, username, password)
+    desk.add("login", *login)
+    anonymous = urllib.request.build_opener()
     edit_url = f"{base_url}/admin/pages/{story['id']}/edit/"
     n = 0
     while time.monotonic() < deadline:
@@ -168,7 +177,7 @@ def editor(base_url, reader_url, username, password, story, deadline, desk):
         published = time.monotonic()
         # The admin answers a save with the edit page again (after a redirect) and a message.
         saved = status == 200 and ("has been published" in body or "has been updated" in body)
-        desk.add(action, status, seconds, saved)
+        desk.add(action, status, seconds, saved, "; ".join(FIELD_ERROR.findall(body)))
         if saved:
             with desk.lock:
                 desk.acknowledged.setdefault(story["id"], []).append(form["title"])
@@ -186,6 +195,35 @@ def visible_after(opener, url, text, since, give_up=10.0):
             return time.monotonic() - since
         time.sleep(0.02)
     return None
+
+
+# The story and its form as the admin would post it, for a `manage.py shell` script.
+DESCRIBED = """
+def described(story):
+    form = nested_form_data({
+        "title": story.title, "slug": story.slug, "standfirst": story.standfirst,
+        "summary": story.summary, "dateline": story.dateline, "lead_video_url": "",
+        "body": streamfield([("paragraph", rich_text("<p>The ferry runs again.</p>"))]),
+        # The rows the story has, with their ids, as the admin's form posts them: rows
+        # without ids are new ones, added beside the old.
+        "story_topics": inline_formset(
+            [{"id": t.pk, "topic": t.topic_id, "is_focus": t.is_focus}
+             for t in story.story_topics.all()],
+            initial=story.story_topics.count(),
+        ),
+        "bylines": inline_formset(
+            [{"id": b.pk, "author": b.author_id or "", "partner": b.partner_id or ""}
+             for b in story.bylines.all()],
+            initial=story.bylines.count(),
+        ),
+        "partner_credits": inline_formset(
+            [{"id": c.pk, "partner": c.partner_id, "url": c.url}
+             for c in story.partner_credits.all()],
+            initial=story.partner_credits.count(),
+        ),
+    })
+    return {"id": story.pk, "url": story.url, "title": story.title, "form": form}
+"""
 
 
 def prepare(env, story_url):
@@ -210,21 +248,7 @@ other = (
 )
 
 
-def described(story):
-    form = nested_form_data({{
-        "title": story.title, "slug": story.slug, "standfirst": story.standfirst,
-        "summary": story.summary, "dateline": story.dateline, "lead_video_url": "",
-        "body": streamfield([("paragraph", rich_text("<p>The ferry runs again.</p>"))]),
-        "story_topics": inline_formset(
-            [{{"topic": t.topic_id, "is_focus": t.is_focus}} for t in story.story_topics.all()]
-        ),
-        "bylines": inline_formset([{{"author": b.author_id or "", "partner": b.partner_id or ""}}
-                                   for b in story.bylines.all()]),
-        "partner_credits": inline_formset([]),
-    }})
-    return {{"id": story.pk, "url": story.url, "title": story.title, "form": form}}
-
-
+{DESCRIBED}
 print(json.dumps([described(story), described(other)]))
 """
     return shell_json(env, script)

@@ -6,6 +6,7 @@ import logging
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.http.request import validate_host
 from django.test import Client
 from django_tasks import task
 
@@ -25,6 +26,8 @@ def make_again(urls):
     client = Client(raise_request_exception=False)
     for url in sorted(urls, key=reader_first):
         parts = urlsplit(url)
+        if not validate_host(parts.hostname or "", settings.ALLOWED_HOSTS):
+            continue  # a Site whose host this server does not serve: no reader gets it here
         secure = parts.scheme == "https"
         extra = {}
         if secure and settings.SECURE_PROXY_SSL_HEADER:  # as the TLS proxy would say

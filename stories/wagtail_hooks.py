@@ -1,4 +1,9 @@
+import json
+
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from wagtail import hooks
 
 from .chooser_views import EditionBrowseView
@@ -17,3 +22,24 @@ def register_edition_page_chooser():
 @hooks.register("register_rich_text_features", order=1)  # after Wagtail's own handler
 def register_page_link_handler(features):
     features.register_link_type(ReaderPageLinkHandler)
+
+
+@hooks.register("insert_editor_js")
+def story_editor_counters():
+    """Characters against what shows in full, and the story's words and reading time
+    (stories/static/stories/js/story_editor.js), in the editor's language."""
+    labels = {
+        "count": gettext("{count} of about {limit} characters"),
+        "over": gettext("{count} characters: about {limit} show in full"),
+        "reading": gettext("The story: {words} words, about {minutes} min to read"),
+    }
+    return format_html(
+        '<script src="{}" data-labels="{}" defer></script>',
+        static("stories/js/story_editor.js"),
+        json.dumps(labels),
+    )
+
+
+@hooks.register("insert_editor_css")
+def story_editor_styles():
+    return format_html('<link rel="stylesheet" href="{}">', static("stories/css/story_editor.css"))

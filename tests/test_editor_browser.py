@@ -304,3 +304,33 @@ def test_an_editor_writing_a_new_story_is_autosaved_from_the_first_lines(
     expect(admin.get_by_text("A story needs a topic before it is submitted")).to_be_visible()
     admin.context.close()
     assert not StoryPage.objects.get(pk=story.pk).live
+
+
+def test_the_story_form_counts_characters_and_the_storys_words(live_server, browser, newsroom):
+    tree = newsroom
+    admin = log_in(browser, live_server.url, "eda")
+    admin.goto(
+        live_server.url
+        + reverse("wagtailadmin_pages:add", args=("stories", "storypage", tree.section.pk))
+    )
+    admin.fill("#id_title", "The ferry that stopped")
+    count = admin.locator("#id_title-count")
+    expect(count).to_have_text("22 of about 70 characters")
+    admin.fill("#id_title", "A" * 75)
+    expect(count).to_have_text("75 characters: about 70 show in full")
+    expect(count).to_have_class(re.compile("desk-count--over"))
+
+    reading = admin.locator(".desk-reading")
+    expect(reading).to_have_text("The story: 0 words, about 1 min to read")
+    add_block(admin, "Paragraph")
+    admin.locator(".Draftail-Editor [contenteditable=true]").last.click()
+    admin.keyboard.type("The ferry to Varensk stopped in March, and nobody knows why.")
+    add_block(admin, "Heading")
+    admin.fill("#body-1-value", "What the mayor said")
+    expect(reading).to_have_text("The story: 15 words, about 1 min to read")
+
+    # The title tag and meta description count against what search results show.
+    admin.get_by_role("tab", name="Promote").click()
+    admin.fill("#id_search_description", "Varensk became an island when the ferry stopped.")
+    expect(admin.locator("#id_search_description-count")).to_have_text("48 of about 160 characters")
+    admin.context.close()

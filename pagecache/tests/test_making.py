@@ -122,3 +122,10 @@ def test_making_again_is_skipped_without_the_page_cache(
         task_enqueued.disconnect(seen)
     assert enqueued, "the publish's other work went through the queue"
     assert tasks.make_again.func not in enqueued
+
+
+def test_addresses_of_hosts_this_server_does_not_serve_are_skipped(caplog):
+    # A Site without a host name yet (a new install), or another server's.
+    tasks.make_again.call(["http:///en/", "http://elsewhere.example/en/"])
+    assert "Invalid HTTP_HOST" not in caplog.text
+    assert not any(key.startswith(":1:pagecache:entry:") for key in cache._cache)

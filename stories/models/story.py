@@ -144,6 +144,10 @@ StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 PROVENANCE_REQUIRED = ("original_headline", "original_language")
 
 
+# What search results, social cards and our own headline show before cutting, in characters.
+RECOMMENDED_LENGTHS = {"title": 70, "seo_title": 60, "search_description": 160}
+
+
 class StoryPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -173,6 +177,10 @@ class StoryPageForm(WagtailAdminPageForm):
         ):
             if name in self.fields:
                 self.fields[name].label, self.fields[name].help_text = label, help_text
+        # Counted as the editor types (stories/static/stories/js/story_editor.js).
+        for name, length in RECOMMENDED_LENGTHS.items():
+            if name in self.fields:
+                self.fields[name].widget.attrs["data-recommended-length"] = length
         pack_once(self)
         # Choosers open in the story's language (stories.choosers).
         if "partner" in self.fields:

@@ -13,9 +13,11 @@ class Command(BaseCommand):
     )
 
     # The loader leaves a whole site: its pages indexed for search, their pictures' renditions
-    # made, whether or not a task worker runs (bench/ builds databases without one).
+    # made, whether or not a task worker runs (bench/ builds databases without one). Its
+    # publishes do not make their pages again: no reader is waiting for them yet.
     @override_settings(
-        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        PAGE_CACHE_REWARM=False,
     )
     def handle(self, *args, **options):
         DemoBuilder(self.stdout).build()
