@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.models import Page
+from wagtail_localize import wagtail_hooks as localize_hooks
 
+from .listing_buttons import translation_buttons
 from .permissions import locales_worked_by
 from .views import guards, planning
 from .views.credits import edition_fields_view
@@ -173,3 +175,13 @@ def keep_translators_to_their_languages(request, instances):
     locale_ids = {getattr(instance, "locale_id", None) for instance in instances} - {None}
     if locale_ids - set(locales_worked_by(request.user).values_list("pk", flat=True)):
         raise PermissionDenied
+
+
+# wagtail-localize's listing buttons, found for the whole listing at once (listing_buttons.py):
+# its own hook, three queries a row, leaves the explorer (its page header keeps it).
+hooks._hooks["register_page_listing_more_buttons"] = [
+    (fn, order)
+    for fn, order in hooks._hooks.get("register_page_listing_more_buttons", [])
+    if fn is not localize_hooks.page_listing_more_buttons
+]
+hooks.register("register_page_listing_more_buttons", translation_buttons)
