@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.models import Page
-from wagtail_localize import wagtail_hooks as localize_hooks
 
 from .listing_buttons import translation_buttons
 from .permissions import locales_worked_by
@@ -177,11 +176,18 @@ def keep_translators_to_their_languages(request, instances):
         raise PermissionDenied
 
 
-# wagtail-localize's listing buttons, found for the whole listing at once (listing_buttons.py):
-# its own hook, three queries a row, leaves the explorer (its page header keeps it).
-hooks._hooks["register_page_listing_more_buttons"] = [
-    (fn, order)
-    for fn, order in hooks._hooks.get("register_page_listing_more_buttons", [])
-    if fn is not localize_hooks.page_listing_more_buttons
-]
+@hooks.register("register_admin_urls")
+def replace_localize_listing_buttons():
+    """wagtail-localize's listing buttons, found for the whole listing at once
+    (listing_buttons.py): its own hook, three queries a row, leaves the explorer (its page
+    header keeps it). Done here because Wagtail has imported every app's hooks, theirs after
+    ours, by the time it asks for admin URLs, and before any listing is shown; importing
+    theirs from this module would register their admin URLs ahead of our guards."""
+    from wagtail_localize.wagtail_hooks import page_listing_more_buttons
+
+    registered = hooks._hooks.get("register_page_listing_more_buttons", [])
+    registered[:] = [(fn, order) for fn, order in registered if fn is not page_listing_more_buttons]
+    return []
+
+
 hooks.register("register_page_listing_more_buttons", translation_buttons)
