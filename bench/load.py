@@ -1,25 +1,30 @@
 """A breaking story's day, bounded: 50 readers and 2 editors at once, for 2 minutes.
 
-Run through `bench/load`. It serves the 1,000-story archive of bench/serve (built there
-once, or here if missing) with gunicorn and the production settings (PostgreSQL, Redis,
-the page cache on) on 127.0.0.1, with the task worker beside it, as production runs it
-(docs/deploying.md): the readers' app server, and the desk's own for the admin. Readers
-loop over the front page, a topic, a section, the stories being edited, search and a feed;
-each editor signs in to the admin and saves and publishes a story of that topic, in turn,
-as fast as the admin answers. After each publish the editor's client reads the story as a
-reader until the change shows: the publish-to-visible time.
+Run through `bench/load`. It serves an archive of bench/serve (1,000 stories unless
+`--stories` says otherwise; built there once, or here if missing) with gunicorn and the
+production settings (PostgreSQL, Redis, the page cache on) on 127.0.0.1, with the task
+worker beside it, as production runs it (docs/deploying.md): the readers' app server, and
+the desk's own for the admin. Readers ask for what readers ask for (MIX): mostly stories,
+drawn from the whole archive by popularity (a few hot, a long cold tail: Popular), then
+topics, the front page, sections, search and feeds, so that the page cache misses as it
+does in life. Each editor signs in to the admin and saves and publishes a story of the
+busiest topic, in turn, as fast as the admin answers; after each publish the editor's
+client reads the story as a reader until the change shows: the publish-to-visible time.
 
-It prints requests, errors and latency (p50, p95, p99) for readers and for each kind of
-editor request, the publish-to-visible times, and checks that every save the admin
-acknowledged is a revision of its story. `--baseline REV` first runs the same load against
-revision REV's code (a git worktree, one app server for readers and editors, as it was
-deployed), on the same archive, in the same run: before and after, side by side.
-`--one-pool` adds today's code with the admin on the readers' app server. Exits 1 on any
-error, lost revision or publish not visible within 2 s.
+It prints requests, errors and latency (p50, p95, p99) for readers, apart for the page
+cache's hits and misses, its hit ratio, each kind of editor request and the
+publish-to-visible times, and checks that every save the admin acknowledged is a revision
+of its story. `--baseline REV` first runs the same load against revision REV's code (a git
+worktree, one app server for readers and editors, as it was deployed), on the same archive,
+in the same run: before and after, side by side. `--one-pool` adds today's code with the
+admin on the readers' app server. Exits 1 on any error, lost revision or publish not
+visible within 2 s.
 """
 
 import argparse
 import http.cookiejar
+import itertools
+import random
 import re
 import secrets
 import statistics
@@ -61,15 +66,25 @@ class Tally:
         self.lock = threading.Lock()
         self.latencies = []
         self.errors = []
+        self.by_state = {}  # the page cache's answer (hit, waited, miss): latencies
 
-    def add(self, label, status, seconds, ok):
+    def add(self, label, status, seconds, ok, state=""):
         with self.lock:
             self.latencies.append(seconds)
+            self.by_state.setdefault(state or "not kept", []).append(seconds)
             if not ok:
                 self.errors.append(f"{label}: {status}")
 
     def line(self, name):
         return line(name, self.latencies, len(self.errors))
+
+    def cache_lines(self):
+        total = len(self.latencies) or 1
+        hits = len(self.by_state.get("hit", [])) + len(self.by_state.get("waited", []))
+        yield f"  page cache: {hits / total:.1%} of readers' requests answered from it"
+        for state in ("hit", "waited", "miss", "not kept"):
+            if state in self.by_state:
+                yield line(f"  {state}", self.by_state[state])
 
 
 def line(name, latencies, errors=0):
@@ -119,14 +134,80 @@ class Desk:
             )
 
 
-def reader(base_url, urls, deadline, tally, offset):
+# What readers ask for, by share of requests: a story most often, chosen by popularity
+# (ZIPF_S), then topics (the busiest first), the front page, sections, search and feeds.
+MIX = {"story": 60, "topic": 15, "home": 10, "section": 5, "search": 5, "feed": 5}
+ZIPF_S = 1.0
+
+
+class Popular:
+    """Addresses drawn as readers choose them: the k-th most popular with a weight of
+    1 / k^ZIPF_S, so a few are hot, most are read now and then, and the tail rarely."""
+
+    def __init__(self, addresses):
+        self.addresses = addresses
+        self.cumulative = list(
+            itertools.accumulate(1 / k**ZIPF_S for k in range(1, len(addresses) + 1))
+        )
+
+    def draw(self, rng):
+        return rng.choices(self.addresses, cum_weights=self.cumulative)[0]
+
+
+def readers_addresses(env):
+    """The English edition's addresses by kind, most popular first: stories newest first,
+    topics with the most stories first."""
+    script = """
+import json
+from django.db.models import Count
+from home.models import HomePage
+from stories.models import SectionPage, StoryPage, StoryTopic, TopicPage
+
+home = HomePage.objects.get(locale__language_code="en", depth=2)
+
+
+def address(url_path):  # the page's URL, without asking Wagtail for each of 100,000
+    return home.url + url_path[len(home.url_path):]
+
+
+stories = StoryPage.objects.live().filter(locale=home.locale).order_by("-published_at")
+tagged = dict(
+    StoryTopic.objects.filter(locale=home.locale).values_list("topic").annotate(n=Count("pk"))
+)
+topics = sorted(
+    TopicPage.objects.live().filter(locale=home.locale).only("title", "url_path"),
+    key=lambda topic: -tagged.get(topic.pk, 0),
+)
+sections = SectionPage.objects.live().filter(locale=home.locale)
+topic_paths = [topic.url_path for topic in topics]
+print(json.dumps({
+    "story": [address(p) for p in stories.values_list("url_path", flat=True)],
+    "topic": [address(p) for p in topic_paths],
+    "home": [home.url],
+    "section": [address(p) for p in sections.values_list("url_path", flat=True)],
+    "search": [f"{home.url}search/?q={topic.title.split()[0].lower()}" for topic in topics],
+    "feed": [home.url + "feed/rss/"] + [address(p) + "feed/atom/" for p in topic_paths],
+}))
+"""
+    return {kind: Popular(addresses) for kind, addresses in shell_json(env, script).items()}
+
+
+def reader(base_url, addresses, deadline, tally, seed):
     opener = urllib.request.build_opener()
-    n = offset
+    rng = random.Random(seed)
+    kinds, weights = list(MIX), list(MIX.values())
     while time.monotonic() < deadline:
-        url = urls[n % len(urls)]
-        n += 1
-        status, seconds, _body = request(opener, base_url + url)
-        tally.add(url, status, seconds, status == 200)
+        url = addresses[rng.choices(kinds, weights)[0]].draw(rng)
+        started = time.monotonic()
+        try:
+            with opener.open(base_url + url, timeout=30) as response:
+                response.read()
+                status, state = response.status, response.headers.get("X-Page-Cache", "")
+        except urllib.error.HTTPError as error:
+            status, state = error.code, ""
+        except OSError:
+            status, state = 0, ""
+        tally.add(url, status, time.monotonic() - started, status == 200, state)
 
 
 class LoopbackCookiePolicy(http.cookiejar.DefaultCookiePolicy):
@@ -289,7 +370,7 @@ def remove(worktree):
     subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT, check=False)
 
 
-def load(label, root, env, args, readers_urls, stories, desk_pool):
+def load(label, root, env, args, addresses, stories, desk_pool):
     """One run of the load against the code at `root`: readers' and editors' tallies."""
     flush_redis(args.redis)
     readers, desk = Tally(), Desk()
@@ -329,9 +410,7 @@ def load(label, root, env, args, readers_urls, stories, desk_pool):
         )
         deadline = time.monotonic() + args.seconds
         threads = [
-            threading.Thread(
-                target=reader, args=(served.base_url, readers_urls, deadline, readers, n)
-            )
+            threading.Thread(target=reader, args=(served.base_url, addresses, deadline, readers, n))
             for n in range(args.readers)
         ] + [
             threading.Thread(
@@ -362,6 +441,8 @@ def report(env, readers, desk):
         stored = revisions_of(env, story_id)
         lost += [title for title in titles if title not in stored]
     print(readers.line("readers"))
+    for text in readers.cache_lines():
+        print(text)
     for text in desk.lines():
         print(text)
     saves = sum(len(titles) for titles in desk.acknowledged.values())
@@ -375,6 +456,7 @@ def report(env, readers, desk):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--readers", type=int, default=50)
+    parser.add_argument("--stories", type=int, default=1000, help="the archive's size")
     parser.add_argument("--seconds", type=int, default=120)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8, help="gunicorn threads per worker")
@@ -390,11 +472,10 @@ def main():
 
     base_env = served_env(args.port, args.redis, "load")
     base_env["LOAD_PASSWORD"] = secrets.token_urlsafe(16)
-    env = Archive(1000, 200, args.postgres).build(base_env)
+    env = Archive(args.stories, 200, args.postgres).build(base_env)
     urls = discover(env)
+    addresses = readers_addresses(env)
     stories = prepare(env, urls["story"])
-    readers_urls = [urls[k] for k in ("home", "topic", "section", "search", "feed")]
-    readers_urls += [story["url"] for story in stories]
 
     runs = [("today", ROOT, True)]
     if args.one_pool:
@@ -405,7 +486,7 @@ def main():
     failed = False
     try:
         for label, root, desk_pool in runs:
-            readers, desk = load(label, root, env, args, readers_urls, stories, desk_pool)
+            readers, desk = load(label, root, env, args, addresses, stories, desk_pool)
             failed |= report(env, readers, desk)
     finally:
         if baseline:
