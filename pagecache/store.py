@@ -52,7 +52,8 @@ def making_key(url):
 
 def claim(url):
     """Whether this request is the one to make `url`'s page: none other is making it. A cache
-    that cannot be reached says no claim is held, and every request makes its own."""
+    that cannot be reached takes no claim; the request then finds none held at its first
+    look (wait_for, one poll later) and makes its own, as every request does meanwhile."""
     return bool(cache.add(making_key(url), 1, settings.PAGE_CACHE_MAKING_TIMEOUT))
 
 
