@@ -275,13 +275,21 @@ def test_an_editor_writing_a_new_story_is_autosaved_from_the_first_lines(
         json = "application/json" in request.headers.get("accept", "")
         return request.method == "POST" and json and of in (request.post_data or "")
 
+    # Wagtail takes the form as it stands 2 s after it opens as the state edits are counted
+    # from (and says so with this event): what is typed before then is not an edit to it
+    # (nor autosaved, nor warned of).
+    admin.add_init_script(
+        "document.addEventListener('w-unsaved:watch-edits', () => { window.watching = true; })"
+    )
     admin.goto(
         live_server.url
         + reverse("wagtailadmin_pages:add", args=("stories", "storypage", tree.section.pk))
     )
-    # Wagtail takes the form as it stands 2 s after it opens as the state edits are counted
-    # from: what is typed before then is not an edit to it (nor autosaved, nor warned of).
-    admin.wait_for_timeout(2500)
+    for _ in range(300):  # wait_for_function's evaluation is refused by the admin's CSP
+        if admin.evaluate("window.watching === true"):
+            break
+        admin.wait_for_timeout(100)
+    assert admin.evaluate("window.watching === true"), "Wagtail never started counting edits"
     with admin.expect_response(lambda r: autosave(r, "March"), timeout=30_000) as first:
         admin.fill("#id_title", "The ferry that stopped")
         add_block(admin, "Paragraph")
