@@ -266,7 +266,10 @@ def test_an_editor_writing_a_new_story_is_autosaved_from_the_first_lines(
     """Autosave on, as editors have it: a new story is kept as a draft from the first lines,
     before it has a topic, and submitting it then asks for the topic."""
     tree = newsroom
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 500
+    # Autosave waits this long after the last change it saw. Wagtail takes the form as it
+    # stands when an autosave succeeds as saved, so what is typed while one is on its way
+    # waits for the next change: a pause longer than the test's typing keeps each line whole.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 3000
     admin = log_in(browser, live_server.url, "eda")
 
     def autosave(response, of=""):
