@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
@@ -56,7 +56,7 @@ def translation_buttons(page, user, view_name=None, next_url=None):
         return
     listing = Listing.of(page)
     if listing.locales - listing.languages[page.translation_key]:
-        yield ListingButton(
+        yield Button(
             _("Translate this page"),
             reverse("wagtail_localize:submit_page_translation", args=[page.alias_of_id or page.id]),
             priority=60,
@@ -67,4 +67,4 @@ def translation_buttons(page, user, view_name=None, next_url=None):
         url = reverse("wagtail_localize:update_translations", args=[source])
         if next_url is not None:
             url += "?" + urlencode({"next": next_url})
-        yield ListingButton(_("Sync translated pages"), url, priority=60, icon_name="resubmit")
+        yield Button(_("Sync translated pages"), url, priority=60, icon_name="resubmit")
