@@ -22,7 +22,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-from load import DESCRIBED, FIELD_ERROR, TOKEN, signed_in
+from load import DESCRIBED, FIELD_ERROR, TOKEN, request, signed_in
 from local_server import Gunicorn, TaskWorker, served_env, shell_json
 from serve import Archive, discover, flush_redis
 
@@ -112,25 +112,14 @@ def multipart(fields, name, filename, content, mimetype):
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
-def timed(opener, url, data=None, headers=None):
-    req = urllib.request.Request(url, data=data, headers=headers or {})
-    started = time.monotonic()
-    try:
-        with opener.open(req, timeout=60) as response:
-            body = response.read().decode()
-            return response.status, time.monotonic() - started, body
-    except urllib.error.HTTPError as error:
-        return error.code, time.monotonic() - started, error.read().decode(errors="replace")
-
-
 def one_round(base, editor, moderator, story, env, picture, times, uploaded):
     edit_url = f"{base}/admin/pages/{story['id']}/edit/"
-    status, seconds, body = timed(editor, edit_url)
+    status, seconds, body = request(editor, edit_url)
     times["edit form"].append(seconds)
     token = TOKEN.search(body)[1]
     form = story["form"] | {"csrfmiddlewaretoken": token, "title": story["title"] + " (desk)"}
 
-    status, seconds, body = timed(
+    status, seconds, body = request(
         editor, edit_url, urllib.parse.urlencode(form | {"action-draft": "1"}).encode()
     )
     assert status == 200 and "has been updated" in body, (status, FIELD_ERROR.findall(body))
@@ -139,13 +128,13 @@ def one_round(base, editor, moderator, story, env, picture, times, uploaded):
     # The preview panel: the form is posted to be checked, then the preview is rendered.
     preview = f"{edit_url}preview/"
     started = time.monotonic()
-    status, _s, body = timed(editor, preview, urllib.parse.urlencode(form).encode())
+    status, _s, body = request(editor, preview, urllib.parse.urlencode(form).encode())
     assert status == 200 and json.loads(body)["is_valid"], body[:300]
-    status, _s, body = timed(editor, preview)
+    status, _s, body = request(editor, preview)
     assert status == 200, status
     times["preview"].append(time.monotonic() - started)
 
-    status, seconds, body = timed(
+    status, seconds, body = request(
         editor, edit_url, urllib.parse.urlencode(form | {"action-submit": "1"}).encode()
     )
     assert status == 200 and "submitted" in body, (status, body[:300])
@@ -153,9 +142,9 @@ def one_round(base, editor, moderator, story, env, picture, times, uploaded):
 
     state = task_state_of(env, story["id"])
     approve = f"{base}/admin/pages/workflow/action/{story['id']}/approve/{state}/"
-    _status, _s, body = timed(moderator, approve)
+    _status, _s, body = request(moderator, approve)
     data = {"csrfmiddlewaretoken": moderator.csrf(), "comment": "Clean copy."}
-    status, seconds, body = timed(moderator, approve, urllib.parse.urlencode(data).encode())
+    status, seconds, body = request(moderator, approve, urllib.parse.urlencode(data).encode())
     assert status == 200, (status, body[:300])
     times["approve"].append(seconds)
 
@@ -167,7 +156,7 @@ def one_round(base, editor, moderator, story, env, picture, times, uploaded):
         picture,
         "image/jpeg",
     )
-    status, seconds, answer = timed(
+    status, seconds, answer = request(
         editor,
         f"{base}/admin/images/multiple/add/",
         body,

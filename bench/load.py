@@ -48,15 +48,16 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 FIELD_ERROR = re.compile(r'class="error-message">\s*([^<]+?)\s*<')
 
 
-def request(opener, url, data=None):
-    """(status, seconds, body) of one request; status 0 when the server did not answer."""
+def request(opener, url, data=None, headers=None):
+    """(status, seconds, body) of one request; status 0 when the server did not answer, and
+    an error's body for the message."""
     started = time.monotonic()
     try:
-        with opener.open(url, data=data, timeout=30) as response:
-            body = response.read().decode()
-            return response.status, time.monotonic() - started, body
+        with opener.open(urllib.request.Request(url, data, headers or {}), timeout=60) as answer:
+            body = answer.read().decode()
+            return answer.status, time.monotonic() - started, body
     except urllib.error.HTTPError as error:
-        return error.code, time.monotonic() - started, ""
+        return error.code, time.monotonic() - started, error.read().decode(errors="replace")
     except OSError:
         return 0, time.monotonic() - started, ""
 

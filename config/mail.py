@@ -43,7 +43,9 @@ def as_data(message):
         "bcc": list(message.bcc),
         "reply_to": list(message.reply_to),
         "headers": headers,
-        "alternatives": [[str(content), mimetype] for content, mimetype in alternatives(message)],
+        "alternatives": [
+            [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", ())
+        ],
         "attachments": [attachment(item) for item in message.attachments],
     }
 
@@ -51,10 +53,6 @@ def as_data(message):
 def message_id_domain():
     # Not Django's default, the machine's name: it asks DNS, and names a host, not the site.
     return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
-
-
-def alternatives(message):
-    return getattr(message, "alternatives", ())
 
 
 def attachment(item):
@@ -95,8 +93,8 @@ def deliver(data, attempt=1):
 
 class QueuedEmailBackend(BaseEmailBackend):
     def send_messages(self, email_messages):
-        for message in email_messages:
-            if message.recipients():
-                data = as_data(message)
-                transaction.on_commit(lambda data=data: deliver.enqueue(data))
-        return len([m for m in email_messages if m.recipients()])
+        sending = [message for message in email_messages if message.recipients()]
+        for message in sending:
+            data = as_data(message)
+            transaction.on_commit(lambda data=data: deliver.enqueue(data))
+        return len(sending)
