@@ -28,9 +28,7 @@ import random
 import re
 import secrets
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -39,7 +37,7 @@ import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 
-from local_server import ROOT, Gunicorn, TaskWorker, served_env, shell_json
+from local_server import ROOT, Gunicorn, TaskWorker, checkout, remove, served_env, shell_json
 from serve import Archive, discover, flush_redis
 
 EDITORS = ("desk-one", "desk-two")
@@ -344,31 +342,6 @@ def revisions_of(env, story_id):
         "print(json.dumps([r.content['title'] for r in revisions]))"
     )
     return shell_json(env, script)
-
-
-def checkout(revision, env):
-    """A worktree of `revision` beside this one, sharing its virtualenv, for --baseline."""
-    folder = Path(tempfile.mkdtemp(prefix="meridian-baseline-"))
-    subprocess.run(
-        ["git", "worktree", "add", "--detach", "-f", str(folder), revision],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-    )
-    (folder / ".venv").symlink_to(ROOT / ".venv")
-    for command in (["compile_catalogues"], ["collectstatic", "--noinput", "-v", "0"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=folder,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
-    return folder
-
-
-def remove(worktree):
-    subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT, check=False)
 
 
 def load(label, root, env, args, addresses, stories, desk_pool):

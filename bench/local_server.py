@@ -58,6 +58,31 @@ def shell_json(env, script):
     return json.loads(output.strip().splitlines()[-1])
 
 
+def checkout(revision, env):
+    """A worktree of `revision` beside this one, sharing its virtualenv, for --baseline."""
+    folder = Path(tempfile.mkdtemp(prefix="meridian-baseline-"))
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", "-f", str(folder), revision],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (folder / ".venv").symlink_to(ROOT / ".venv")
+    for command in (["compile_catalogues"], ["collectstatic", "--noinput", "-v", "0"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=folder,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    return folder
+
+
+def remove(worktree):
+    subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT, check=False)
+
+
 class Gunicorn:
     def __init__(
         self, app, port, env, workers=2, probe="/robots.txt", options=(), root=ROOT, nice=0

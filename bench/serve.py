@@ -8,9 +8,13 @@ primed (warm). It prints requests/s, p50 and p99 of each page, and each page's t
 a ratio of a static file's, served by the same gunicorn in the same run, and checks the
 targets (docs/performance.md). Exits 1 when a target is missed.
 
-Each size has its own gunicorn (and Redis database), all started at once but loaded one at
-a time: each page is measured at every size in turn before the next page, so that the
-machine's drift over a run does not pass for a difference between sizes. The machines
+`--baseline REV` measures revision REV's code as well, on the same archives and interpreter
+(a git worktree sharing the virtualenv), so that a change's effect is read within one run.
+
+Each size (and each revision) has its own gunicorn (and Redis database), all started at
+once but loaded one at a time: each page is measured on every server in turn before the
+next page, so that the machine's drift over a run does not pass for a difference between
+sizes or revisions. The machines
 this runs on drift by more than that: the same page's throughput has moved by 2.5x within
 an hour. So every page is measured in several rounds (--rounds) spread over the run, and
 its figures are the median round's; before each round a fixed piece of pure Python is
@@ -29,7 +33,7 @@ import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
 
-from local_server import Gunicorn, production_env, shell_json
+from local_server import Gunicorn, checkout, production_env, remove, shell_json
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -187,36 +191,39 @@ def describe(errors):
 
 
 def measure(sites, args, page_cache):
-    """{size: {page: [wrk's figures, a round each]}} and the yardstick of each round, for
-    `sites` ({size: (env, urls)}); in each round, each page at every size before the next."""
-    results = {size: {name: [] for name in PAGES} for size in sites}
+    """{label: {page: [wrk's figures, a round each]}} and the yardstick of each round, for
+    `sites` ({label: (env, urls, code)}); in each round, each page on every site before
+    the next."""
+    results = {label: {name: [] for name in PAGES} for label in sites}
     yardsticks = []
     mode = "warm" if page_cache else "cold"
     with ExitStack() as stack:
         servers = {
-            size: stack.enter_context(
+            label: stack.enter_context(
                 Gunicorn(
                     "config.wsgi",
                     args.port + i,
                     env | {"PAGE_CACHE": "true" if page_cache else "false"},
                     workers=args.workers,
+                    root=code,
                 )
             )
-            for i, (size, (env, _)) in enumerate(sites.items())
+            for i, (label, (env, _, code)) in enumerate(sites.items())
         }
         for round_ in range(1, args.rounds + 1):
             yardsticks.append(yardstick())
             print(f"  {mode} round {round_}: yardstick {yardsticks[-1]:.0f} ms", flush=True)
             for name in PAGES:
-                for size, server in servers.items():
-                    url = server.base_url + sites[size][1][name]
-                    for _ in range(3):  # primes the page cache (warm) and each worker's imports
+                for label, server in servers.items():
+                    url = server.base_url + sites[label][1][name]
+                    # Primes the page cache (warm), the fragments and each worker's imports.
+                    for _ in range(3):
                         urllib.request.urlopen(url, timeout=60).read()
                     figures = wrk(url, args.duration, args.connections)
-                    results[size][name].append(figures)
+                    results[label][name].append(figures)
                     rate, p50, p99, errors = figures
                     print(
-                        f"  {size:>7} {mode} {name:9} {rate:8.1f}/s "
+                        f"  {label:>16} {mode} {name:9} {rate:8.1f}/s "
                         f"p50 {p50:7.1f} ms  p99 {p99:7.1f} ms"
                         + (f"  errors: {describe(errors)}" if errors else ""),
                         flush=True,
@@ -255,12 +262,14 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8100)
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
-    # One Redis database a size (10, 11, ...): their caches must not answer for each other.
+    # One Redis database a site (10, 11, ...): their caches must not answer for each other.
     parser.add_argument("--redis", default="redis://127.0.0.1:6379")
+    parser.add_argument("--baseline", help="a git revision to measure as well, for comparison")
     args = parser.parse_args()
     sizes = args.stories or [1000]
 
     folder = Path(tempfile.mkdtemp(prefix="meridian-serve-"))
+    baseline = None
     try:
         sites = {}
         for i, size in enumerate(sizes):
@@ -270,51 +279,73 @@ def main():
                 run(PYTHON, "manage.py", "compile_catalogues", env=env, stdout=subprocess.DEVNULL)
                 run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0", env=env)
             env = Archive(size, args.topics, args.postgres).build(env)
-            sites[size] = env, discover(env)
-            print(f"{size} stories: {sites[size][1]['story']}", flush=True)
+            sites[str(size)] = env, discover(env), ROOT
+            print(f"{size} stories: {sites[str(size)][1]['story']}", flush=True)
+        if args.baseline:
+            baseline = checkout(args.baseline, sites[str(sizes[0])][0])
+            for i, size in enumerate(sizes, start=len(sizes)):
+                env, urls, _ = sites[str(size)]
+                env = env | {"REDIS_URL": f"{args.redis.rstrip('/')}/{10 + i}"}
+                sites[f"{size} {args.baseline}"] = env, urls, baseline
         table, yardsticks = {}, []
         for page_cache in (False, True):
-            for env, _ in sites.values():
+            for env, _, _ in sites.values():
                 flush_redis(env["REDIS_URL"])
             results, rounds = measure(sites, args, page_cache)
             yardsticks += rounds
-            for size, pages in results.items():
+            for label, pages in results.items():
                 statics = [figures[0] for figures in pages["static"]]
-                table[size, page_cache] = {
+                table[label, page_cache] = {
                     name: summary(figures, statics) for name, figures in pages.items()
                 }
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    sys.exit(report(table, sizes, yardsticks))
+        if baseline:
+            remove(baseline)
+    sys.exit(report(table, sizes, yardsticks, args.baseline))
 
 
-def report(table, sizes, yardsticks):
+def report(table, sizes, yardsticks, baseline=None):
     print()
     print(
         f"Yardstick (ms, lower is a faster core), by round: "
         f"{', '.join(f'{ms:.0f}' for ms in yardsticks)}"
     )
     print("Median of the rounds:")
-    print("stories  cache  page       req/s    p50 ms   p99 ms  x static  errors")
+    print("stories           cache  page       req/s    p50 ms   p99 ms  x static  errors")
     missed = []
-    for (size, warm), results in table.items():
+    for (label, warm), results in table.items():
         mode = "warm" if warm else "cold"
         for name, (rate, p50, p99, ratio, errors) in results.items():
             print(
-                f"{size:>7}  {mode:5}  {name:9} {rate:7.1f}  "
+                f"{label:>16}  {mode:5}  {name:9} {rate:7.1f}  "
                 f"{p50:7.1f}  {p99:7.1f}  {ratio:8.2f}  {describe(errors) or 0}"
             )
+            if " " in label:
+                continue  # the baseline's: reported, not held to today's targets
+            size = label
             if errors:
                 missed.append(f"{name} ({size}, {mode}): errors: {describe(errors)}")
             if warm and name != "static" and ratio < WARM_RATIO:
                 missed.append(f"{name} warm at {size}: {ratio:.2f} of static < {WARM_RATIO}")
             if not warm and name in COLD_FLOOR and rate < COLD_FLOOR[name]:
                 missed.append(f"{name} cold at {size}: {rate:.0f}/s < {COLD_FLOOR[name]}/s")
+    if baseline:
+        for size in sizes:
+            print(f"\n{size} stories, today against {baseline}: how many times the requests/s")
+            for mode, warm in (("cold", False), ("warm", True)):
+                today, before = table[str(size), warm], table[f"{size} {baseline}", warm]
+                ratios = (
+                    f"{name} {today[name][0] / before[name][0]:.2f}x"
+                    for name in PAGES
+                    if before[name][0]
+                )
+                print(f"  {mode}: " + ", ".join(ratios))
     if len(sizes) > 1:
         small, large = min(sizes), max(sizes)
         print(f"\nCold, {large} stories against {small}: how many times slower")
         for name in SCALE_PAGES:
-            slowdown = table[small, False][name][0] / table[large, False][name][0]
+            slowdown = table[str(small), False][name][0] / table[str(large), False][name][0]
             print(f"  {name:9} {slowdown:5.2f}x")
             if slowdown > SCALE_SLOWDOWN:
                 missed.append(f"{name}: {slowdown:.2f}x slower at {large} than {small}")

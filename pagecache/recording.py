@@ -20,10 +20,14 @@ def record_of(request):
 
 
 def tag_response(request, *tags):
-    """The response to `request` shows what `tags` name (None: nothing)."""
+    """The response to `request` shows what `tags` name (None: nothing); so does each kept
+    fragment being made for it (pagecache.fragments)."""
+    tags = [tag for tag in tags if tag]
     record = record_of(request)
     if record is not None:
-        record.tags.update(tag for tag in tags if tag)
+        record.tags.update(tags)
+    for shown in getattr(request, "_fragments_made", ()):
+        shown.update(tags)
 
 
 def cacheable(request, *tags):

@@ -95,25 +95,51 @@ def store(url, response, record):
 def fetch(url):
     """(the cached response for `url` if there is one and nothing it shows has changed, the
     current generation): one read when nothing was purged since the entry was last checked."""
-    found = cache.get_many([entry_key(url), checked_key(url), GENERATION])
-    entry, generation = found.get(entry_key(url)), found.get(GENERATION)
+    entry, generation = read_fresh(entry_key(url), checked_key(url))
+    if entry is None:
+        return None, generation
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for header, value in entry["headers"]:
+        response[header] = value
+    return response, generation
+
+
+def read_fresh(key, checked):
+    """(the entry under `key` if there is one and no tag it was kept with was purged since
+    it was made, the current generation). `checked` keeps the generation it was last found
+    fresh in: one read when nothing was purged since."""
+    entries, generation = read_fresh_many([(key, checked)])
+    return entries.get(key), generation
+
+
+def read_fresh_many(keys):
+    """read_fresh for many (key, checked) pairs at once: ({key: fresh entry}, generation),
+    in two round trips at most."""
+    found = cache.get_many([name for pair in keys for name in pair] + [GENERATION])
+    generation = found.get(GENERATION)
     if generation is None:
         # Nothing purged yet (or the cache was emptied): a generation to check against.
         generation = time.time()
         if not cache.add(GENERATION, generation, timeout=None):
             generation = None
-    if entry is None:
-        return None, generation
-    if generation is None or found.get(checked_key(url)) != generation:
-        purged = cache.get_many([tag_key(tag) for tag in entry["tags"]])
-        if purged and max(purged.values()) >= entry["made"] - settings.PAGE_CACHE_CLOCK_SKEW:
-            return None, generation
-        if generation is not None:
-            cache.set(checked_key(url), generation, settings.PAGE_CACHE_TIMEOUT)
-    response = HttpResponse(entry["content"], status=entry["status"])
-    for header, value in entry["headers"]:
-        response[header] = value
-    return response, generation
+    entries = {key: found[key] for key, _ in keys if key in found}
+    unchecked = {
+        key: checked
+        for key, checked in keys
+        if key in entries and (generation is None or found.get(checked) != generation)
+    }
+    if unchecked:
+        shown = {tag for key in unchecked for tag in entries[key]["tags"]}
+        purged = cache.get_many([tag_key(tag) for tag in shown])
+        skew = settings.PAGE_CACHE_CLOCK_SKEW
+        for key in unchecked:
+            marks = [purged[tag_key(tag)] for tag in entries[key]["tags"] if tag_key(tag) in purged]
+            if marks and max(marks) >= entries[key]["made"] - skew:
+                del entries[key]
+        checked = {unchecked[key]: generation for key in unchecked if key in entries}
+        if generation is not None and checked:
+            cache.set_many(checked, settings.PAGE_CACHE_TIMEOUT)
+    return entries, generation
 
 
 def mark_purged(tags):

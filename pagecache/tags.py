@@ -55,6 +55,8 @@ def for_cards(stories):
     Reads only what `StoryPageQuerySet.for_cards` fetched."""
     shown = set()
     for story in stories:
+        if getattr(story, "pk", None) is None:
+            continue  # a card found kept, which tagged the response as it was found
         shown.add(page(story.pk))
         if story.focus_topic is not None:
             shown.add(page(story.focus_topic.pk))

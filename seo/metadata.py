@@ -3,7 +3,9 @@ share image, and schema.org structured data."""
 
 from django.utils.text import Truncator
 
+import pagecache
 from editions.links import absolute_url
+from pagecache import tags
 from stories import pictures
 from stories.credits import credits, reporting_credits
 from stories.models import (
@@ -162,6 +164,7 @@ def _story(page, request, context, magazine, image):
         if original_bylines:
             # The original on our site says who wrote it: the work is that page, so its
             # author is who that page's own structured data names.
+            pagecache.tag_response(request, *(tags.snippet(b.signer) for b in original_bylines))
             work["author"] = [_credit(c) for c in credits(page, request, original_bylines)]
         elif page.original_author:
             work["author"] = {"@type": "Person", "name": page.original_author}

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.functional import cached_property
 
 import pagecache
-from pagecache import tags
+from pagecache import fragments, tags
 
 STORIES_PER_PAGE = 10
 # Listings page through their newest stories only (sitemaps and search reach the rest):
@@ -66,6 +66,13 @@ class ListingPaginator(Paginator):
 
 class PaginatedListingMixin:
     """Listing pages share one way of reading `?page=`: bad values never raise."""
+
+    def lazy_listing(self, request, context):
+        """Put the page's `stories_page(request)` in `context`, read only if the listing or
+        the metadata that shows it is not kept (pagecache.fragments; topic_page.html), and
+        what else that metadata shows (its breadcrumbs and language versions)."""
+        context["stories"] = fragments.Lazy(request, lambda: self.stories_page(request))
+        context["metadata_shows"] = self.cache_tags()
 
     def paginate(
         self, request, queryset, per_page=STORIES_PER_PAGE, pages=LISTED_PAGES, ahead=PAGES_AHEAD

@@ -30,7 +30,9 @@ BUDGETS = {
     "topic_index": 4,
     "topic": 9,  # the page's rows, then its stories and briefings, each with their bylines
     "section": 6,
-    "story": 8,  # 6, one for the images of its body's blocks, one for its partner credits
+    # 6, one for the images of its body's blocks, one for its partner credits, one for its
+    # related stories' bylines (apart from its own: each is kept in a fragment of its own).
+    "story": 9,
     "briefing_index": 5,
     "briefing": 5,  # and its bylines, and its topics
     "search": 4,

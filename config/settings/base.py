@@ -395,6 +395,9 @@ PAGE_CACHE_MAKING_TIMEOUT = env.int("PAGE_CACHE_MAKING_TIMEOUT", default=30)
 # Whether the task worker makes again, at once, the pages a purge took out of the cache,
 # so that readers find them made (pagecache.tasks).
 PAGE_CACHE_REWARM = env.bool("PAGE_CACHE_REWARM", default=True)
+# Pieces of pages kept by revision and purged with the pages (pagecache.fragments): what a
+# page made again after a purge takes unchanged from the cache.
+FRAGMENT_CACHE_ENABLED = env.bool("FRAGMENT_CACHE", default=True)
 
 # Work that is not the request's (an uploaded picture's renditions, search index updates,
 # Wagtail's reference index and CDN purges) goes to a queue in the database, which

@@ -11,3 +11,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 # Off while templates and code change under the developer's hands; PAGE_CACHE=true tries it.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE", default=False)
+FRAGMENT_CACHE_ENABLED = env.bool("FRAGMENT_CACHE", default=False)

@@ -23,6 +23,7 @@ WAGTAILSEARCH_BACKENDS = {
 # Tests build pages with factories, which do not publish (nor purge): the tests of the page
 # cache turn it on with the `page_cache` fixture.
 PAGE_CACHE_ENABLED = False
+FRAGMENT_CACHE_ENABLED = False
 # A test's transaction never commits, so its purges stay pending (pagecache.purge): readers'
 # requests do not replay them here unless a test asks (None: only on demand).
 PAGE_CACHE_REPLAY_INTERVAL = None

@@ -39,6 +39,10 @@ class SectionPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = self.paginate(request, self.feed_stories())
-        show_listing(request, self, context["stories"])
+        self.lazy_listing(request, context)
         return context
+
+    def stories_page(self, request):
+        items = self.paginate(request, self.feed_stories())
+        show_listing(request, self, items)
+        return items

@@ -5,7 +5,7 @@ import html
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -34,7 +34,7 @@ import pagecache
 from editions.links import SEARCH_PATH, edition_url, live_translations, page_alternates
 from editions.pages import Purged, ReaderPage, ReaderPageQuerySet
 from editions.purging import with_feeds
-from pagecache import tags
+from pagecache import fragments, tags
 
 from .. import pictures
 from ..block_widgets import pack_once
@@ -79,6 +79,7 @@ CARD_FIELDS = (
     "has_video",
     "partner",
     "lead_image",
+    "live_revision",  # what its card is kept by (stories.templatetags.story_tags)
 )
 
 # A card's byline links each author's name to their page; its label links to the topic.
@@ -103,10 +104,9 @@ def first_focus(story_topics):
 
 
 class StoryPageQuerySet(ReaderPageQuerySet):
-    def for_cards(self, bylines=True):
-        """Published stories, newest first, with everything a story card shows (but their
-        bylines with `bylines=False`, for a caller that fetches them with others)."""
-        stories = (
+    def for_cards(self):
+        """Published stories, newest first, with everything a story card shows."""
+        return (
             self.live()
             .public()
             .order_by(*NEWEST_FIRST)
@@ -116,9 +116,7 @@ class StoryPageQuerySet(ReaderPageQuerySet):
                 *(f"focus_topic__{f}" for f in TOPIC_LINK_FIELDS),
             )
             .select_related("partner", "focus_topic")
-        )
-        if bylines:
-            stories = stories.prefetch_related(
+            .prefetch_related(
                 Prefetch(
                     "bylines",
                     queryset=StoryByline.objects.select_related("author", "partner").only(
@@ -131,7 +129,7 @@ class StoryPageQuerySet(ReaderPageQuerySet):
                     ),
                 )
             )
-        return stories
+        )
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
@@ -674,27 +672,20 @@ class StoryPage(ReaderPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # From the page's own managers, so that a preview shows the editor's unsaved
-        # bylines and topics.
-        context["story_topics"] = story_topics = list(
-            self.story_topics.select_related("topic").only(*STORY_TOPIC_FIELDS)
+        # What the article and its related stories show is read only if their fragments
+        # are not kept (pagecache.fragments): a kept story page made again after a purge
+        # reads its translations and nothing else.
+        context["details"] = details = fragments.Lazy(request, lambda: self.details(request))
+        # Its notice that the original was updated since says what its language versions
+        # are at.
+        context["article_shows"] = [tags.page(self.pk), tags.translations(self.translation_key)]
+        # Its breadcrumbs, language versions and the picture it is shared with.
+        context["metadata_shows"] = [*self.cache_tags(), tags.image(self.lead_image_id)]
+        for name in ("story_topics", "bylines", "partner_credits"):
+            context[name] = fragments.Lazy(request, lambda name=name: details[name])
+        context["related_stories"] = fragments.Lazy(
+            request, lambda: self.related_cards(request, details["story_topics"])
         )
-        context["related_stories"] = related = list(
-            self.related_stories([story_topic.topic_id for story_topic in story_topics])
-        )
-        # The story's bylines with its related stories' cards', in one query. A preview's
-        # are the editor's, whatever is fetched (and a new page has none to fetch).
-        prefetch_related_objects(
-            [self, *related] if self.pk else related,
-            Prefetch("bylines", StoryByline.objects.select_related("author__photo", "partner")),
-        )
-        context["bylines"] = bylines = list(self.bylines.all())
-        context["partner_credits"] = partner_credits = list(
-            self.partner_credits.select_related("partner")
-        )
-        # Its label's topic, as fetched with the others (a preview's: the editor's choice).
-        focus = first_focus(story_topics)
-        self.focus_topic = focus.topic if focus else None
         # The switcher's translations say which is the original: one query for both.
         translations = list(with_original_marks(live_translations(self), self))
         context["alternates"] = page_alternates(request, self, translations)
@@ -702,20 +693,46 @@ class StoryPage(ReaderPage):
         context["share_links"] = share_links(
             request.build_absolute_uri(self.get_url(request)), self.title
         )
+        return context
+
+    def details(self, request):
+        """What the story's article shows besides its own fields: its topics (and the focus
+        one its label names), bylines and partner credits, with its pictures' renditions
+        fetched; tagged for the page cache."""
+        # From the page's own managers, so that a preview shows the editor's unsaved
+        # bylines and topics.
+        story_topics = list(self.story_topics.select_related("topic").only(*STORY_TOPIC_FIELDS))
+        bylines = list(self.bylines.select_related("author__photo", "partner"))
+        partner_credits = list(self.partner_credits.select_related("partner"))
+        # Its label's topic, as fetched with the others (a preview's: the editor's choice).
+        focus = first_focus(story_topics)
+        self.focus_topic = focus.topic if focus else None
         shown = self.pictures(bylines)
         pictures.prefetch(shown)
         pagecache.tag_response(
             request,
             *(tags.page(story_topic.topic_id) for story_topic in story_topics),
-            *(tags.stories_of("page", story_topic.topic_id) for story_topic in story_topics),
             *(tags.snippet(byline.signer) for byline in bylines),
             *(tags.snippet(credit.partner) for credit in partner_credits),
             *(tags.image(image.pk) for image, _ in shown),
+            tags.snippet(self.partner) if self.partner is not None else None,
+        )
+        return {
+            "story_topics": story_topics,
+            "bylines": bylines,
+            "partner_credits": partner_credits,
+        }
+
+    def related_cards(self, request, story_topics):
+        """The related stories' cards, tagged as the listings of the story's topics."""
+        topic_ids = [story_topic.topic_id for story_topic in story_topics]
+        related = list(self.related_stories(topic_ids))
+        pagecache.tag_response(
+            request,
+            *(tags.stories_of("page", topic_id) for topic_id in topic_ids),
             *tags.for_cards(related),
         )
-        if self.partner is not None:
-            pagecache.tag_response(request, tags.snippet(self.partner))
-        return context
+        return related
 
     def pictures(self, bylines):
         """What the story's page shows of pictures, as (image, role) pairs: the lead image
@@ -750,14 +767,13 @@ class StoryPage(ReaderPage):
         )
 
     def related_stories(self, topic_ids, count=RELATED_STORIES):
-        """The latest other stories sharing one of `topic_ids` with this one, as cards
-        without their bylines (get_context fetches them with the story's own). The ids are
-        given, not a subquery: PostgreSQL plans a topic's stories by how many it has."""
+        """The latest other stories sharing one of `topic_ids` with this one, as cards. The
+        ids are given, not a subquery: PostgreSQL plans a topic's stories by how many it has."""
         sharing = StoryTopic.objects.filter(page=OuterRef("pk"), topic_id__in=topic_ids)
         return (
             StoryPage.objects.filter(Exists(sharing), locale_id=self.locale_id)
             .exclude(pk=self.pk)
-            .for_cards(bylines=False)[:count]
+            .for_cards()[:count]
         )
 
     def credited_partners(self):

@@ -12,10 +12,11 @@ from wagtail.search import index
 import pagecache
 from editions.pages import Purged, ReaderPage, ReaderPageQuerySet
 from editions.purging import with_feeds
-from pagecache import tags
+from pagecache import fragments, tags
 
 from ..feeds import StoryFeedsMixin
 from ..pagination import PaginatedListingMixin, show_listing
+from ..templatetags.story_tags import kept_cards
 from .briefings import BriefingPage, BriefingTopic
 from .story import NEWEST_FIRST, StoryPage, StoryTopic
 
@@ -85,8 +86,9 @@ class TopicPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
         verbose_name = _("topic")
 
     def listing(self):
-        """The topic's stories and briefings, newest first, as (id, publication time, kind)
-        rows: one query pages through both (`cards` then fetches a page's worth of each)."""
+        """The topic's stories and briefings, newest first, as (id, publication time, kind,
+        live revision) rows: one query pages through both (`cards` then fetches a page's
+        worth of each)."""
         # EXISTS, not a join: PostgreSQL then walks the stories newest first and stops at a
         # page's worth, where a join made it sort all of a large topic's stories.
         # The edition named twice: the story table's copy lets the walk pass over the other
@@ -105,13 +107,13 @@ class TopicPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
             .public()
             .order_by()
             .annotate(kind=Value(STORY))
-            .values_list("pk", "published_at", "kind")
+            .values_list("pk", "published_at", "kind", "live_revision")
             .union(
                 briefings.live()
                 .public()
                 .order_by()
                 .annotate(kind=Value(BRIEFING))
-                .values_list("pk", "published_at", "kind"),
+                .values_list("pk", "published_at", "kind", "live_revision"),
                 all=True,
             )
             .order_by(*NEWEST_FIRST)
@@ -125,19 +127,28 @@ class TopicPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = items = self.paginate(request, self.listing())
-        items.object_list = cards(items.object_list)
-        show_listing(request, self, items)
+        self.lazy_listing(request, context)
         return context
 
+    def stories_page(self, request):
+        items = self.paginate(request, self.listing())
+        # The topic page's cards have <h2> headlines (story_list.html's default).
+        items.object_list = cards(items.object_list, request, heading_level=2)
+        show_listing(request, self, items)
+        return items
 
-def cards(rows):
+
+def cards(rows, request=None, heading_level=None):
     """Story and briefing cards for `listing` rows, in their order: two queries for each
-    kind on the page (the pages, their bylines), however many rows."""
+    kind on the page (the pages, their bylines), however many rows. Given the request and
+    the cards' heading level, the cards kept in the cache for this request are not fetched
+    but come as they were kept (story_tags.KeptCard)."""
     rows = list(rows)
     found = {}
+    if request is not None and fragments.enabled(request):
+        found = kept_cards(request, [(pk, revision) for pk, _, _, revision in rows], heading_level)
     for kind, model in ((STORY, StoryPage), (BRIEFING, BriefingPage)):
-        ids = [pk for pk, _published_at, row_kind in rows if row_kind == kind]
+        ids = [pk for pk, _, row_kind, _ in rows if row_kind == kind and pk not in found]
         if ids:
             found.update((card.pk, card) for card in model.objects.filter(pk__in=ids).for_cards())
-    return [found[pk] for pk, _published_at, _kind in rows if pk in found]
+    return [found[pk] for pk, *_ in rows if pk in found]
