@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.choose_parent import ChooseParentView
 from wagtail.admin.views.pages.listing import ExplorableIndexView, IndexView, PageFilterSet
 from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
 from wagtail.models import Page, WorkflowState
@@ -175,6 +176,23 @@ def with_desk_columns(base_columns):
     return kept + DESK_COLUMNS + status
 
 
+class ChooseSectionView(ChooseParentView):
+    """ "Add story" asks for the section of the edition the story is filed in, from a list of
+    those the editor may add to, where Wagtail's page chooser opened at the root of every
+    edition's tree."""
+
+    def get_form(self):
+        form = super().get_form()
+        form.fields["parent_page"] = forms.ModelChoiceField(
+            queryset=self.get_valid_parent_pages(self.request.user).order_by("path"),
+            widget=forms.RadioSelect,
+            empty_label=None,
+            label=_("Section"),
+            help_text=_("The section the story is filed in. It can be moved later."),
+        )
+        return form
+
+
 class StoryPageViewSet(PageViewSet):
     """Used by the page explorer for the stories of a section."""
 
@@ -194,5 +212,6 @@ class StoryListingViewSet(PageListingViewSet):
     menu_order = 150
     add_to_admin_menu = True
     index_view_class = StoriesView
+    choose_parent_view_class = ChooseSectionView
     columns = with_desk_columns(IndexView.base_columns)
     filterset_class = StoryFilterSet

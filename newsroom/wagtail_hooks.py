@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.models import PageQuerySet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .dashboard import StoryDeskPanel
@@ -26,6 +27,23 @@ def hide_others_unpublished_pages(pages, request):
     never made live shows only to those who may work on it (Wagtail's explorer rule)."""
     explorable = PagePermissionPolicy().explorable_instances(request.user)
     return pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
+
+
+class ChooserPages(PageQuerySet):
+    """The page chooser's pages, whose search also finds a word inside a title ("lections"
+    finds "Elections in Velola"). The search backends match whole words and their starts
+    only, and an editor types what they remember of a topic's name."""
+
+    MATCHES = 100  # of the search backend's, beside the titles that contain the text
+
+    def autocomplete(self, query, *args, **kwargs):
+        found = super().autocomplete(query, *args, **kwargs)[: self.MATCHES]
+        return self.filter(Q(title__icontains=query) | Q(pk__in=[page.pk for page in found]))
+
+
+@hooks.register("construct_page_chooser_queryset")
+def find_words_inside_titles(pages, request):
+    return ChooserPages(model=pages.model, query=pages.query.chain(), using=pages.db)
 
 
 @hooks.register("register_page_header_buttons")

@@ -117,3 +117,25 @@ def test_stories_listing_filters_as_a_desk_does(admin_client, stories):
     assert titles(admin_client, section=stories.section.pk)
     assert titles(admin_client, section=stories.fr.section.pk) == []  # its stories are French
     assert titles(admin_client, section=stories.fr.section.pk, locale="") == ["[fr]"]
+
+
+def test_add_story_asks_for_a_section_of_the_edition(admin_client, tree):
+    from stories.factories import SectionPageFactory
+
+    culture = SectionPageFactory(parent=tree.home, title="Culture")
+    response = admin_client.get(reverse("stories:choose_parent"))
+    page = BeautifulSoup(response.content, "html.parser")
+    choices = {
+        radio.parent.get_text(strip=True): radio["value"]
+        for radio in page.select("input[name=parent_page][type=radio]")
+    }
+    # The English edition's sections, no chooser opening at the root, no other edition's.
+    assert choices == {"World Affairs": str(tree.section.pk), "Culture": str(culture.pk)}
+    response = admin_client.post(reverse("stories:choose_parent"), {"parent_page": culture.pk})
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "wagtailadmin_pages:add", args=["stories", "storypage", culture.pk]
+    )
+    # Not a page a story cannot go under.
+    response = admin_client.post(reverse("stories:choose_parent"), {"parent_page": tree.home.pk})
+    assert response.status_code == 200

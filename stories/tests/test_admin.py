@@ -17,6 +17,7 @@ from stories.factories import (
     ImageFactory,
     PartnerOutletFactory,
     StoryPageFactory,
+    TopicPageFactory,
 )
 from stories.models import BriefingIndexPage, StoryPage, TopicIndexPage, TopicPage
 from tests.support import story_form
@@ -364,6 +365,18 @@ def test_the_story_form_opens_its_choosers_in_the_storys_language(admin_client, 
     listing = json.loads(response.content)["html"]
     assert tree.fr.topic.title in listing and tree.fr.topic2.title in listing
     assert tree.topics[0].title not in listing.replace(tree.fr.topic.title, "")
+
+
+def test_the_page_choosers_search_finds_words_inside_titles(admin_client, tree, search_index):
+    TopicPageFactory(parent=tree.topic_index, title="Elections in Velola")
+    TopicPageFactory(parent=tree.topic_index, title="Harbour strikes")
+    url = reverse("wagtailadmin_choose_page_search")
+    for text in ("lections", "Elections", "VELOLA", "in vel"):
+        response = admin_client.get(url, {"q": text, "page_type": "stories.topicpage"})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Elections in Velola" in html, text
+        assert "Harbour strikes" not in html
 
 
 def autosave(admin_client, url, data):
