@@ -241,8 +241,6 @@ class DemoBuilder:
                 body.append((block_type, RichText(f"<p>{value[code]}</p>")))
             elif block_type == "heading":
                 body.append((block_type, value[code]))
-            elif block_type == "analysis_label":
-                body.append((block_type, value))
             elif block_type == "pull_quote":
                 body.append(
                     (
@@ -311,6 +309,7 @@ class DemoBuilder:
             story = StoryPage(
                 title=spec["title"][code],
                 slug=spec["slug"][code],
+                analysis_kind=spec.get("genre", ""),
                 standfirst=spec["standfirst"][code],
                 summary=spec["summary"][code],
                 dateline=spec["dateline"][code],

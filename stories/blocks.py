@@ -14,8 +14,9 @@ from .video import parse_video_url, validate_video_url
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
-# The magazine's fixed list of kickers. Values are stored; labels are translated
-# through locale/ (wagtail-localize copies choice values unchanged).
+# The magazine's genres, the kickers readers see over a story's headline and on its cards
+# (StoryPage.analysis_kind). Values are stored; labels are translated through locale/
+# (wagtail-localize copies choice values unchanged).
 ANALYSIS_LABELS = [
     ("analysis", _("Analysis")),
     ("op_ed", _("Op-Ed")),
@@ -64,25 +65,6 @@ class HeadingBlock(blocks.CharBlock):
             "A subheading inside the story, shown in bold above the next paragraphs."
         )
         preview_value = "What the mayor said"
-
-
-class AnalysisLabelBlock(blocks.ChoiceBlock):
-    choices = ANALYSIS_LABELS
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["label"] = dict(ANALYSIS_LABELS).get(value, "")
-        return context
-
-    class Meta:
-        icon = "tag"
-        label = _("Analysis label")
-        template = "stories/blocks/analysis_label.html"
-        help_text = description = _(
-            "The kicker readers see above the headline, such as “Analysis” or “Op-Ed”. "
-            "One per story; cards show it too."
-        )
-        preview_value = "analysis"
 
 
 class VideoValue(blocks.StructValue):
@@ -365,7 +347,6 @@ class NewsItemBlock(blocks.StructBlock):
 
 
 class StoryBodyBlock(blocks.StreamBlock):
-    analysis_label = AnalysisLabelBlock()
     paragraph = ParagraphBlock()
     heading = HeadingBlock()
     pull_quote = PullQuoteBlock()
@@ -373,9 +354,6 @@ class StoryBodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     newsletter_cta = NewsletterCallToActionBlock()
     update_note = UpdateNoteBlock()
-
-    class Meta:
-        block_counts = {"analysis_label": {"max_num": 1}}
 
 
 class BriefingBodyBlock(blocks.StreamBlock):

@@ -150,7 +150,6 @@ class StoryPageFactory(wagtail_factories.PageFactory):
 def every_block(image):
     """A story body with one block of every kind, in the order a story might use them."""
     return [
-        ("analysis_label", "analysis"),
         ("paragraph", RichText("<p>The ferry to Varensk stopped running in March.</p>")),
         ("heading", "What the mayor said"),
         ("pull_quote", {"quote": "We are an island now.", "attribution": "Lena Ostrova"}),

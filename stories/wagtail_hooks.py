@@ -26,8 +26,9 @@ def register_page_link_handler(features):
 
 @hooks.register("insert_editor_js")
 def story_editor_counters():
-    """Characters against what shows in full, and the story's words and reading time
-    (stories/static/stories/js/story_editor.js), in the editor's language."""
+    """Characters against what shows in full, and the story's words and reading time, in
+    the editor's language; tabs' error badges that count a StreamField's errors too
+    (stories/static/stories/js/story_editor.js)."""
     labels = {
         "count": gettext("{count} of about {limit} characters"),
         "over": gettext("{count} characters: about {limit} show in full"),

@@ -64,35 +64,34 @@ def test_editor_composes_a_story_and_a_moderator_publishes_it(live_server, brows
         + reverse("wagtailadmin_pages:add", args=("stories", "storypage", tree.section.pk))
     )
     admin.fill("#id_title", "The ferry that stopped")
+    admin.select_option("#id_analysis_kind", "analysis")  # the genre, under the headline
     admin.fill("#id_standfirst", "Varensk became an island.")
     # One block of every kind, in the order a story might use them.
     add_block(admin, "Paragraph")
     admin.locator(".Draftail-Editor [contenteditable=true]").last.click()
     admin.keyboard.type("The ferry to Varensk stopped in March.")
-    add_block(admin, "Analysis label")
-    admin.select_option("#body-1-value", "analysis")
     add_block(admin, "Heading")
-    admin.fill("#body-2-value", "What the mayor said")
+    admin.fill("#body-1-value", "What the mayor said")
     add_block(admin, "Pull quote")
-    admin.fill("#body-3-value-quote", "We are an island now.")
-    admin.fill("#body-3-value-attribution", "Lena Ostrova")
+    admin.fill("#body-2-value-quote", "We are an island now.")
+    admin.fill("#body-2-value-attribution", "Lena Ostrova")
     add_block(admin, "Image")
     admin.get_by_role("button", name="Choose an image").last.click()
     admin.locator(".modal").get_by_role("link", name="Empty pier").click()
-    expect(admin.locator("#body-4-value-image")).not_to_have_value("")
+    expect(admin.locator("#body-3-value-image")).not_to_have_value("")
     expect(admin.locator("#id_lead_image")).to_have_value("")
-    admin.fill("#body-4-value-caption", "The empty pier.")
+    admin.fill("#body-3-value-caption", "The empty pier.")
     add_block(admin, "Video")
-    admin.fill("#body-5-value-url", "https://www.youtube.com/watch?v=abcdefghijk")
+    admin.fill("#body-4-value-url", "https://www.youtube.com/watch?v=abcdefghijk")
     add_block(admin, "Newsletter call-to-action")
-    admin.fill("#body-6-value-text", "Every morning.")
+    admin.fill("#body-5-value-text", "Every morning.")
     add_block(admin, "Update note")
-    admin.fill("#body-7-value-updated_at", "2026-11-20 08:30")
+    admin.fill("#body-6-value-updated_at", "2026-11-20 08:30")
     picker = admin.locator(".xdsoft_datetimepicker:visible")
     picker.wait_for()  # it opens with the field, and stays open until a click elsewhere
-    admin.locator("#body-7-value-text").click()
+    admin.locator("#body-6-value-text").click()
     expect(picker).to_have_count(0)
-    admin.fill("#body-7-value-text", "Adds the mayor's reply.")
+    admin.fill("#body-6-value-text", "Adds the mayor's reply.")
 
     # Two topics, the second as focus, and a byline.
     admin.get_by_role("tab", name="Topics & credits").click()
@@ -130,9 +129,9 @@ def test_editor_composes_a_story_and_a_moderator_publishes_it(live_server, brows
     story = StoryPage.objects.get(title="The ferry that stopped")
     assert not story.live
     draft = story.get_latest_revision_as_object()
+    assert draft.analysis_kind == "analysis"
     assert [block.block_type for block in draft.body] == [
         "paragraph",
-        "analysis_label",
         "heading",
         "pull_quote",
         "image",
@@ -351,4 +350,24 @@ def test_the_story_form_counts_characters_and_the_storys_words(live_server, brow
     admin.get_by_role("tab", name="Promote").click()
     admin.fill("#id_search_description", "Varensk became an island when the ferry stopped.")
     expect(admin.locator("#id_search_description-count")).to_have_text("48 of about 160 characters")
+    admin.context.close()
+
+
+def test_an_invalid_video_address_badges_the_content_tab(live_server, browser, newsroom):
+    admin = log_in(browser, live_server.url, "eda")
+    admin.goto(
+        live_server.url
+        + reverse("wagtailadmin_pages:add", args=("stories", "storypage", newsroom.section.pk))
+    )
+    admin.fill("#id_title", "A video that is not one")
+    add_block(admin, "Video")
+    admin.fill("#body-0-value-url", "https://example.com/watch/42")
+    admin.get_by_role("tab", name="Topics & credits").click()  # the error is on another tab
+    with admin.expect_navigation():
+        admin.get_by_role("button", name="Save draft").click()
+    # Wagtail counted the tab's errors before the StreamField drew its block's error.
+    content = admin.locator("#tab-label-content")
+    expect(content.locator("[data-w-count-target=total]")).to_have_text("1")
+    expect(content).to_contain_text("1 error")
+    expect(admin.locator("[data-contentpath='body'] .error-message").first).to_be_visible()
     admin.context.close()

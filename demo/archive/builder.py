@@ -244,6 +244,7 @@ class ArchiveBuilder:
         outlet_name = PARTNERS[partner_number][:2]
         writer = StoryWriter(rng, [edition.language for edition in self.editions], outlet_name)
         title, standfirst, summary = writer.title(), writer.standfirst(), writer.summary()
+        genre = writer.genre()
         body = writer.body(self.images, outlet_name, published, context.latest)
         section = section_of(self.options["seed"], index, len(self.editions[0].sections))
         topics = rng.sample(
@@ -277,6 +278,7 @@ class ArchiveBuilder:
                 translation_key=key,
                 published=published,
                 content_type=context.story_type,
+                analysis_kind=genre,
                 standfirst=standfirst[edition.language],
                 summary=summary[edition.language],
                 dateline=writer.town,

@@ -197,16 +197,18 @@ class StoryWriter:
     def heading(self):
         return self.render(self.rng.choice(HEADINGS))
 
+    def genre(self):
+        """A quarter of the stories have a genre (StoryPage.analysis_kind); the rest are news
+        reports."""
+        rng = self.rng
+        return rng.choice(ANALYSIS_LABELS)[0] if rng.random() < 0.25 else ""
+
     def body(self, images, outlet_name, published, latest):
-        """[(block type, {language: value}, block id)]: 8 to 15 blocks, mostly paragraphs.
-        The analysis label comes first and an update note last, as editors place them."""
+        """[(block type, {language: value}, block id)]: 8 to 15 blocks, mostly paragraphs,
+        an update note last, as editors place it."""
         rng = self.rng
         count = rng.randint(*BODY_BLOCKS)
-        blocks = []
-        if rng.random() < 0.25:
-            label = rng.choice(ANALYSIS_LABELS)[0]
-            blocks.append(("analysis_label", dict.fromkeys(self.languages, label)))
-        blocks.append(("paragraph", self.paragraph()))
+        blocks = [("paragraph", self.paragraph())]
         note = rng.random() < 0.15
         quotes, pictures, videos = 1, (2 if images else 0), (1 if rng.random() < 0.1 else 0)
         while len(blocks) < count - note:

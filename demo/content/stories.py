@@ -42,8 +42,8 @@ STORIES = [
             "days_ago": 3,
             "translator": {"en": "Ilya Sorin", "fr": "Margaux Peyrol"},
         },
+        "genre": "reportage",
         "body": [
-            ("analysis_label", "reportage"),
             (
                 "paragraph",
                 {
@@ -161,8 +161,8 @@ STORIES = [
             "days_ago": 4,
             "translator": {"en": "Ilya Sorin", "fr": "Margaux Peyrol"},
         },
+        "genre": "interview",
         "body": [
-            ("analysis_label", "interview"),
             (
                 "paragraph",
                 {
@@ -253,8 +253,8 @@ STORIES = [
             "days_ago": 5,
             "translator": {"en": "Ilya Sorin", "fr": "Margaux Peyrol"},
         },
+        "genre": "analysis",
         "body": [
-            ("analysis_label", "analysis"),
             (
                 "paragraph",
                 {
@@ -423,8 +423,8 @@ STORIES = [
             "days_ago": 10,
             "translator": {"en": "Ilya Sorin", "fr": "Margaux Peyrol"},
         },
+        "genre": "reportage",
         "body": [
-            ("analysis_label", "reportage"),
             (
                 "paragraph",
                 {
@@ -572,8 +572,8 @@ STORIES = [
         "dateline": {"en": "Serra Baixa", "fr": "Serra Baixa"},
         "partner": None,
         "original": None,
+        "genre": "explainer",
         "body": [
-            ("analysis_label", "explainer"),
             (
                 "paragraph",
                 {
@@ -644,8 +644,8 @@ STORIES = [
         "dateline": {"en": "Brussels", "fr": "Bruxelles"},
         "partner": None,
         "original": None,
+        "genre": "analysis",
         "body": [
-            ("analysis_label", "analysis"),
             (
                 "paragraph",
                 {
@@ -813,8 +813,8 @@ STORIES = [
         "dateline": {"en": "On the Varna road", "fr": "Sur la route de la Varna"},
         "partner": None,
         "original": None,
+        "genre": "reportage",
         "body": [
-            ("analysis_label", "reportage"),
             (
                 "paragraph",
                 {
@@ -926,8 +926,8 @@ STORIES = [
         "dateline": {"en": "Vilnius", "fr": "Vilnius"},
         "partner": None,
         "original": None,
+        "genre": "op_ed",
         "body": [
-            ("analysis_label", "op_ed"),
             (
                 "paragraph",
                 {
@@ -1035,8 +1035,8 @@ STORIES = [
         "dateline": {"en": "Porto Alvo station", "fr": "Gare de Porto Alvo"},
         "partner": None,
         "original": None,
+        "genre": "investigation",
         "body": [
-            ("analysis_label", "investigation"),
             (
                 "paragraph",
                 {

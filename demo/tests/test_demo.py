@@ -115,7 +115,6 @@ def test_demo_has_the_promised_content_and_work_for_the_desk(demo, client):
     used = {block.block_type for story in live for block in story.body}
     assert used == {
         "paragraph",
-        "analysis_label",
         "video",
         "pull_quote",
         "image",

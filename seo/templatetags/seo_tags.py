@@ -63,3 +63,12 @@ def page_metadata(context):
             json_ld(item) for item in metadata.structured_data(request, context, magazine, image)
         ],
     }
+
+
+@register.inclusion_tag("seo/includes/social_card.html", takes_context=True)
+def social_card(context):
+    """The page as social networks show a link to it, from the same tags they read
+    (page_metadata's og: and twitter: values): picture, title, description, address."""
+    request = context.get("request")
+    data = page_metadata(context)
+    return {**data, "host": request.get_host() if request else ""}

@@ -85,10 +85,8 @@ def story(tree):
         authors=[author],
         topics=[tree.topics[1]],
         lead_image=ImageFactory(description="Dry vines on a hillside"),
-        body=[
-            ("analysis_label", "analysis"),
-            ("paragraph", RichText("<p>The wells are deeper every year.</p>")),
-        ],
+        analysis_kind="analysis",
+        body=[("paragraph", RichText("<p>The wells are deeper every year.</p>"))],
     )
 
 
@@ -152,9 +150,10 @@ def test_a_story_nobody_signed_credits_its_outlet_not_every_author(client, tree,
     ("label", "schema_type"),
     [("op_ed", "OpinionNewsArticle"), ("reportage", "ReportageNewsArticle"), (None, "NewsArticle")],
 )
-def test_article_type_follows_the_analysis_label(client, tree, label, schema_type):
-    body = [("analysis_label", label)] if label else []
-    story = StoryPageFactory(parent=tree.section, authors=[AuthorFactory()], body=body)
+def test_article_type_follows_the_genre(client, tree, label, schema_type):
+    story = StoryPageFactory(
+        parent=tree.section, authors=[AuthorFactory()], analysis_kind=label or ""
+    )
     assert schema_type in json_ld(page(client, story.url))
 
 

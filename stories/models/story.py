@@ -402,10 +402,20 @@ class StoryPage(ReaderPage):
         ),
     )
 
+    # Named for the kickers it began as; editors know it as the genre.
+    analysis_kind = models.CharField(
+        _("genre"),
+        max_length=20,
+        blank=True,
+        choices=ANALYSIS_LABELS,
+        help_text=_(
+            "The label readers see above the headline and on the story's cards, such as "
+            "“Analysis” or “Op-Ed”. Leave empty for a news report."
+        ),
+    )
     # What cards show of the body, derived from it on every save (refresh_card_fields) so
     # that listings never load the body itself (for_cards defers it).
     excerpt = models.TextField(_("excerpt"), blank=True, editable=False)
-    analysis_kind = models.CharField(_("analysis kind"), max_length=20, blank=True, editable=False)
     has_video = models.BooleanField(_("has video"), default=False, editable=False)
     # The topic its card is labelled with (the first focus topic of its topics), joined by
     # listings instead of fetching every card's topics in a query of its own.
@@ -518,6 +528,7 @@ class StoryPage(ReaderPage):
     exclude_fields_in_copy = ["translator_credit"]  # a new translation credits nobody yet
 
     content_panels = Page.content_panels + [
+        FieldPanel("analysis_kind"),
         FieldPanel("standfirst"),
         FieldPanel("dateline"),
         MultiFieldPanel(
@@ -608,7 +619,7 @@ class StoryPage(ReaderPage):
 
     def refresh_card_fields(self):
         """Derive what cards show from the body: the excerpt readers open with “Keep
-        reading”, the analysis label and the video marker."""
+        reading” and the video marker."""
         # As text: the source's entities ("R&amp;D") decoded, for templates to escape once.
         text = " ".join(
             html.unescape(strip_tags(block.value.source))
@@ -616,9 +627,6 @@ class StoryPage(ReaderPage):
             if block.block_type == "paragraph"
         )
         self.excerpt = Truncator(text).words(EXCERPT_WORDS)
-        self.analysis_kind = next(
-            (block.value for block in self.body if block.block_type == "analysis_label"), ""
-        )
         self.has_video = bool(self.lead_video_url) or any(
             block.block_type == "video" for block in self.body
         )
@@ -746,10 +754,16 @@ class StoryPage(ReaderPage):
 
     @property
     def preview_modes(self):
-        return [("", _("Story")), ("card", _("Card on its topic page"))]
+        return [
+            ("", _("Story")),
+            ("card", _("Card on its topic page")),
+            ("social", _("Shared on social networks")),
+        ]
 
     def serve_preview(self, request, mode_name):
         self.refresh_card_fields()  # the editor's unsaved body
+        if mode_name == "social":
+            return TemplateResponse(request, "stories/story_social_preview.html", {"page": self})
         if mode_name != "card":
             return super().serve_preview(request, mode_name)
         # The card as readers will meet it: first on its focus topic's page (else its first

@@ -238,7 +238,7 @@ def test_translating_a_russian_story_keeps_the_french_topics_and_authors(
     assert authors[1].locale == locales["fr"]  # a French placeholder for the translator
 
 
-@pytest.mark.parametrize("mode", ["", "card"])
+@pytest.mark.parametrize("mode", ["", "card", "social"])
 def test_editor_previews_a_new_story_and_its_card(admin_client, tree, mode):
     older = StoryPageFactory(parent=tree.section, title="Older drone story", topics=tree.topics[:1])
     url = reverse(
@@ -266,6 +266,15 @@ def test_editor_previews_a_new_story_and_its_card(admin_client, tree, mode):
         ]
         assert cards[0].select_one(".focus-label").get_text() == "Focus: Drones"
         assert "Varensk is an island now." in cards[0].get_text()
+    elif mode == "social":
+        # What networks read of the page: its og: title and description, no picture yet.
+        card = soup.select_one(".social-card")
+        assert card.select_one(".social-card__title").get_text() == "Ferry halted"
+        assert card.select_one(".social-card__description").get_text() == (
+            "Varensk is an island now."
+        )
+        assert card.select_one(".social-card__site").get_text() == "localhost"  # the site's
+        assert card.select_one(".social-card__no-image")
     else:
         assert soup.h1.get_text() == "Ferry halted"
         assert "The ferry stopped in March." in soup.select_one(".story__body").get_text()

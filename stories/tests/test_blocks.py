@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
@@ -13,6 +12,7 @@ from wagtail.rich_text import RichText
 
 from stories import blocks
 from stories.factories import ImageFactory, StoryPageFactory
+from stories.models import StoryPage
 from stories.video import Video, parse_video_url
 
 
@@ -67,32 +67,6 @@ def test_pull_quote_rejects_empty_quote():
         assert errors_of(exc_info)["quote"] == "A pull quote needs the quoted words."
 
 
-def test_story_body_allows_one_analysis_label():
-    body = blocks.StoryBodyBlock()
-    value = body.to_python(
-        [
-            {"type": "analysis_label", "value": "analysis"},
-            {"type": "analysis_label", "value": "op_ed"},
-        ]
-    )
-    with pytest.raises(ValidationError):
-        body.clean(value)
-
-
-def test_analysis_label_offers_the_fixed_list_translated():
-    block = blocks.AnalysisLabelBlock()
-    assert [value for value, _label in block.field.choices if value] == [
-        "analysis",
-        "op_ed",
-        "interview",
-        "reportage",
-        "explainer",
-        "investigation",
-    ]
-    with pytest.raises(ValidationError):
-        block.clean("breaking_news")
-
-
 @pytest.mark.django_db
 def test_every_block_renders_with_its_template():
     image = ImageFactory()
@@ -108,7 +82,6 @@ def test_every_block_renders_with_its_template():
             "After the flood",
             '<h2 class="block-heading">After the flood</h2>',
         ),
-        "analysis_label": (blocks.AnalysisLabelBlock(), "op_ed", "Op-Ed"),
         "pull_quote": (
             blocks.PullQuoteBlock(),
             {"quote": "We stay.", "attribution": "A fisherman"},
@@ -152,11 +125,17 @@ def test_every_block_renders_with_its_template():
         assert "<iframe" not in html
 
 
-@pytest.mark.django_db
-def test_block_labels_are_translated():
+def test_genre_labels_are_the_fixed_list_translated():
+    assert [value for value, _label in StoryPage._meta.get_field("analysis_kind").choices] == [
+        "analysis",
+        "op_ed",
+        "interview",
+        "reportage",
+        "explainer",
+        "investigation",
+    ]
     with override("fr"):
-        html = blocks.AnalysisLabelBlock().render("analysis")
-    assert "Analyse" in html
+        assert StoryPage(analysis_kind="analysis").analysis_label == "Analyse"
 
 
 def test_every_story_block_has_a_template_icon_and_label():

@@ -58,7 +58,23 @@
     update();
   }
 
+  // Wagtail counts each tab's errors once, as the page opens (its w-count controllers);
+  // a StreamField draws its blocks' errors (an invalid video address) after that, so its
+  // tab showed no badge. Count again whenever errors are drawn.
+  function recountErrorsOnTabs() {
+    const recount = debounce(() => {
+      document.querySelectorAll('[data-controller~="w-count"]').forEach((element) => {
+        window.wagtail?.app
+          ?.getControllerForElementAndIdentifier(element, "w-count")
+          ?.count();
+      });
+    }, 50);
+    new MutationObserver(recount).observe(document.body, { childList: true, subtree: true });
+    recount();
+  }
+
   function start() {
+    recountErrorsOnTabs();
     document.querySelectorAll("[data-recommended-length]").forEach(counter);
     // A story's form (whose headline is counted), not a briefing's or another page's.
     const body = document.querySelector('[data-contentpath="body"]');
