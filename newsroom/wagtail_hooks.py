@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.models import PageQuerySet
+from wagtail.models import Locale, PageQuerySet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .dashboard import StoryDeskPanel
@@ -44,6 +44,18 @@ class ChooserPages(PageQuerySet):
 @hooks.register("construct_page_chooser_queryset")
 def find_words_inside_titles(pages, request):
     return ChooserPages(model=pages.model, query=pages.query.chain(), using=pages.db)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def search_in_the_choosers_edition(pages, request):
+    """A chooser opened in one edition (stories.choosers.EditionPageChooser, whose address
+    says `locale`) searches that edition: a French story's topic chooser listed the English
+    topics beside the French ones, which its form then refused."""
+    language = request.GET.get("locale")
+    if language and request.resolver_match.url_name == "wagtailadmin_choose_page_search":
+        # By the locale's id: the search backends filter on the page's own fields only.
+        return pages.filter(locale=Locale.objects.filter(language_code=language).first())
+    return pages
 
 
 @hooks.register("register_page_header_buttons")

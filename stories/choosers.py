@@ -25,7 +25,10 @@ class EditionPageChooser(AdminPageChooser):
     def get_chooser_modal_url(self):
         if self.locale is None:
             return super().get_chooser_modal_url()
-        return reverse("edition_page_chooser", args=[self.locale.language_code])
+        # `locale` again in the query: the modal's search keeps its browser's query string
+        # (newsroom.wagtail_hooks keeps the search to that edition).
+        code = self.locale.language_code
+        return f"{reverse('edition_page_chooser', args=[code])}?{urlencode({'locale': code})}"
 
 
 class EditionSnippetChooser(AdminSnippetChooser):

@@ -30,6 +30,7 @@ def story(tree, translate_page):
     story = StoryPageFactory(
         parent=tree.section,
         title="The town that lost its ferry",
+        analysis_kind="analysis",
         lead_image=image,
         partner=partner,
         original_language="ru",

@@ -363,7 +363,7 @@ def test_a_story_links_only_to_topics_authors_and_a_partner_of_its_language(admi
 def test_the_story_form_opens_its_choosers_in_the_storys_language(admin_client, tree):
     story = StoryPageFactory(parent=tree.fr.section, topics=[tree.fr.topic])
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).content.decode()
-    assert reverse("edition_page_chooser", args=["fr"]) in html
+    assert reverse("edition_page_chooser", args=["fr"]) + "?locale=fr" in html
     assert "/admin/snippets/choose/stories/author/?locale=fr" in html
     assert "/admin/snippets/choose/stories/partneroutlet/?locale=fr" in html
 
@@ -386,6 +386,13 @@ def test_the_page_choosers_search_finds_words_inside_titles(admin_client, tree, 
         html = response.content.decode()
         assert "Elections in Velola" in html, text
         assert "Harbour strikes" not in html
+    # Opened from a French story's form, the chooser searches the French edition only.
+    french = TopicPageFactory(parent=tree.fr.topic_index, title="Élections à Velola")
+    response = admin_client.get(
+        url, {"q": "lections", "page_type": "stories.topicpage", "locale": "fr"}
+    )
+    html = response.content.decode()
+    assert french.title in html and "Elections in Velola" not in html
 
 
 def autosave(admin_client, url, data):
