@@ -17,15 +17,18 @@ them. Previews never use them: an editor's unsaved page has the revision of the 
 import hashlib
 import time
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.dispatch import receiver
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from . import store, tags
 from .purge import replay_due
-from .recording import tag_response
+from .recording import record_of, tag_response
 
 
 def enabled(request):
@@ -78,12 +81,36 @@ def cached(request, name, parts, make, shows=(), data=None):
     found, generation = read(request, [fragment_key])
     if fragment_key in found:
         return found[fragment_key].html
-    started = time.time()  # before anything it shows is read
+    started = began(request)  # before anything it shows was read
     with making(request) as shown:
         tag_response(request, *shows)
         html = make()
     keep(fragment_key, html, shown, started, generation, data)
     return html
+
+
+# When the request being served began. A fragment is kept as made then, not when its own
+# making began: what it shows may have been read earlier in the request (the page itself
+# as it was routed to, a Lazy value another fragment read first), and a purge in between
+# must find it stale.
+_request_began = ContextVar("fragments_request_began", default=None)
+
+
+@receiver(request_started)
+def note_when_the_request_began(**kwargs):
+    _request_began.set(time.time())
+
+
+@receiver(request_finished)
+def forget_when_the_request_began(**kwargs):
+    _request_began.set(None)
+
+
+def began(request):
+    record = record_of(request)
+    if record is not None:
+        return record.started
+    return _request_began.get() or time.time()
 
 
 class Kept:
@@ -112,7 +139,9 @@ def keep(fragment_key, html, shown, started, generation, data=None):
     if data:
         entry["data"] = data
     entries = {fragment_key: entry}
-    if generation is not None:
+    # Checked in this generation only if it began before the request: a purge while the
+    # request was served is a generation the fragment's tags must still be checked against.
+    if generation is not None and generation < started - settings.PAGE_CACHE_CLOCK_SKEW:
         entries[checked_key(fragment_key)] = generation
     cache.set_many(entries, settings.PAGE_CACHE_TIMEOUT)
 

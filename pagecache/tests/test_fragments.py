@@ -2,6 +2,8 @@
 page made afresh, after every kind of change; they save the queries and rendering behind
 them; previews never see them."""
 
+import time
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -9,7 +11,8 @@ from django.urls import reverse
 from wagtail.models import Site
 
 from editions.models import MagazineSettings
-from pagecache import fragments, tags
+from pagecache import fragments, store, tags
+from pagecache.recording import Record
 from pagecache.tests.test_page_cache import pages, republish
 from stories.factories import SectionPageFactory
 from tests.support import newsroom_user
@@ -165,3 +168,13 @@ def test_a_kept_fragment_tags_the_page_it_is_used_in(rf, kept):
     with fragments.making(again) as shown:
         assert fragments.cached(again, "piece", [1], lambda: "<p>made</p>") == html
     assert shown == {tags.SITE, tags.page(7)}
+
+
+def test_a_fragment_made_after_a_purge_in_its_own_request_is_not_kept_fresh(rf, kept):
+    request = rf.get("/", HTTP_HOST="localhost")
+    request._page_cache = Record()  # the request begins, and reads the page as it is
+    time.sleep(0.01)
+    store.mark_purged([tags.page(7)])  # the page changes while the request is served
+    fragments.cached(request, "piece", [1], lambda: "<p>before</p>", shows=[tags.page(7)])
+    again = rf.get("/", HTTP_HOST="localhost")
+    assert fragments.cached(again, "piece", [1], lambda: "<p>after</p>") == "<p>after</p>"
