@@ -16,7 +16,7 @@ from config.cache import read_ahead
 from editions.links import AUTHORS_PATH, PARTNERS_PATH, SEARCH_PATH, Alternate, edition_url
 from editions.models import MagazineSettings
 from editions.pages import Purged, ReaderPage, UrlPathRoutingMixin
-from pagecache import tags
+from pagecache import fragments, tags
 from stories.feeds import StoryFeedsMixin
 from stories.models import (
     Author,
@@ -102,13 +102,14 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
         )
         credited = StoryByline.objects.filter(page=OuterRef("pk"), author=author)
         stories = StoryPage.objects.filter(Exists(credited), locale_id=self.locale_id).for_cards()
-        pagecache.tag_response(
-            request,
-            tags.stories_of("author", author.pk),
-            tags.image(author.photo_id),
-        )
+        pagecache.tag_response(request, tags.image(author.photo_id))
         return self.render_snippet_page(
-            request, "stories/author_page.html", author, stories, description=author.bio
+            request,
+            "stories/author_page.html",
+            author,
+            stories,
+            tags.stories_of("author", author.pk),
+            description=author.bio,
         )
 
     @path(f"{PARTNERS_PATH}/<slug:slug>/", name="partner")
@@ -124,13 +125,14 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
         stories = StoryPage.objects.filter(
             Q(partner=partner) | Exists(signed) | Exists(credited), locale_id=self.locale_id
         ).for_cards()
-        pagecache.tag_response(
-            request,
-            tags.stories_of("partner", partner.pk),
-            tags.image(partner.logo_id),
-        )
+        pagecache.tag_response(request, tags.image(partner.logo_id))
         return self.render_snippet_page(
-            request, "stories/partner_page.html", partner, stories, description=partner.description
+            request,
+            "stories/partner_page.html",
+            partner,
+            stories,
+            tags.stories_of("partner", partner.pk),
+            description=partner.description,
         )
 
     @path(f"{SEARCH_PATH}/", name="search")
@@ -214,7 +216,9 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
             .order_by("locale__language_code")
         )
 
-    def render_snippet_page(self, request, template, snippet, stories, *, description):
+    def render_snippet_page(self, request, template, snippet, stories, listing, *, description):
+        """An author's or partner's page: `stories` (a queryset of cards) paginated, read
+        only if the page's listing is not kept (pagecache.fragments), `listing` its tag."""
         live_locales = self.live_editions().order_by().values("locale")
         translations = list(
             type(snippet)
@@ -222,17 +226,20 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
             .select_related("locale")
             .order_by("locale__language_code")
         )
-        stories = self.paginate(request, stories)
-        # The snippet, its versions in the switcher and the cards.
-        pagecache.tag_response(
-            request, *(tags.snippet(t) for t in translations), *tags.for_cards(stories)
-        )
+        # The snippet and its versions in the switcher.
+        pagecache.tag_response(request, *(tags.snippet(t) for t in translations))
+
+        def stories_page():
+            items = self.paginate(request, stories)
+            pagecache.tag_response(request, listing, *tags.for_cards(items))
+            return items
+
         return self.render_route(
             request,
             template,
             {
                 "snippet": snippet,
-                "stories": stories,
+                "stories": fragments.Lazy(request, stories_page),
                 "description": description,
                 "alternates": [
                     Alternate.for_url(
