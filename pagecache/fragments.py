@@ -1,5 +1,6 @@
-"""Pieces of pages kept apart from the pages: a story's article by its revision, a story's
-card by its revision, the edition's header. A publish purges whole pages (the story, its
+"""Pieces of pages kept apart from the pages: a story's article, related stories and
+metadata by its revision, a listing's page of cards, each card by its story's revision
+(docs/page-cache.md lists them). A publish purges whole pages (the story, its
 topics, sections, the front page), and each is then made again while readers wait; most of
 what they show has not changed. A page made again takes its unchanged pieces from here.
 
@@ -70,10 +71,11 @@ def making(request):
         scopes.pop()  # scopes nest: this one is the last opened
 
 
-def cached(request, name, parts, make, shows=(), data=None):
+def cached(request, name, parts, make, shows=(), describe=None):
     """The HTML of fragment `name`: kept, else `make()`'s, kept for later. `shows` are tags
-    of what it shows beyond those tagged while it is made; `data`, what a reader of the
-    kept fragment may want to know of it besides its HTML (`Kept.data`)."""
+    of what it shows beyond those tagged while it is made; `describe()`, called only when
+    it is made, what a reader of the kept fragment may want to know of it besides its HTML
+    (`Kept.data`)."""
     if not enabled(request):
         tag_response(request, *shows)
         return make()
@@ -85,7 +87,7 @@ def cached(request, name, parts, make, shows=(), data=None):
     with making(request) as shown:
         tag_response(request, *shows)
         html = make()
-    keep(fragment_key, html, shown, started, generation, data)
+    keep(fragment_key, html, shown, started, generation, describe() if describe else None)
     return html
 
 
@@ -117,18 +119,17 @@ class Kept:
     """A fragment found in the cache: its HTML and what its maker said of it (`data`)."""
 
     def __init__(self, entry):
-        self.entry = entry
         self.html = mark_safe(entry["html"])  # noqa: S308 -- made by our templates
         self.data = entry.get("data") or {}
         self.tags = entry["tags"]
 
 
-def read(request, fragment_keys):
-    """({key: Kept} of the keys fresh in the cache, the generation), in at most two round
+def read(request, fragment_keys, kept=Kept):
+    """({key: `kept`} of the keys fresh in the cache, the generation), in at most two round
     trips however many keys; the page is tagged with what each found one shows."""
     replay_due()  # as the page cache does: a purge the cache missed goes before any read
     entries, generation = store.read_fresh_many([(k, checked_key(k)) for k in fragment_keys])
-    found = {k: Kept(entry) for k, entry in entries.items()}
+    found = {k: kept(entry) for k, entry in entries.items()}
     for kept in found.values():
         tag_response(request, *kept.tags)
     return found, generation

@@ -39,7 +39,7 @@ BRIEFING_CARD_FIELDS = (
     "date",
     "body",
     "lead_video_url",
-    "live_revision",  # what its card is kept by (stories.templatetags.story_tags)
+    "live_revision",  # what its card is kept by (stories.cards)
 )
 
 

@@ -79,7 +79,7 @@ CARD_FIELDS = (
     "has_video",
     "partner",
     "lead_image",
-    "live_revision",  # what its card is kept by (stories.templatetags.story_tags)
+    "live_revision",  # what its card is kept by (stories.cards)
 )
 
 # A card's byline links each author's name to their page; its label links to the topic.

@@ -14,9 +14,9 @@ from editions.pages import Purged, ReaderPage, ReaderPageQuerySet
 from editions.purging import with_feeds
 from pagecache import fragments, tags
 
+from ..cards import kept_cards
 from ..feeds import StoryFeedsMixin
 from ..pagination import PaginatedListingMixin, show_listing
-from ..templatetags.story_tags import kept_cards
 from .briefings import BriefingPage, BriefingTopic
 from .story import NEWEST_FIRST, StoryPage, StoryTopic
 
@@ -142,7 +142,7 @@ def cards(rows, request=None, heading_level=None):
     """Story and briefing cards for `listing` rows, in their order: two queries for each
     kind on the page (the pages, their bylines), however many rows. Given the request and
     the cards' heading level, the cards kept in the cache for this request are not fetched
-    but come as they were kept (story_tags.KeptCard)."""
+    but come as they were kept (stories.cards.KeptCard)."""
     rows = list(rows)
     found = {}
     if request is not None and fragments.enabled(request):
