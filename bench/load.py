@@ -7,9 +7,13 @@ worker beside it, as production runs it (docs/deploying.md): the readers' app se
 the desk's own for the admin. Readers ask for what readers ask for (MIX): mostly stories,
 drawn from the whole archive by popularity (a few hot, a long cold tail: Popular), then
 topics, the front page, sections, search and feeds, so that the page cache misses as it
-does in life. Each editor signs in to the admin and saves and publishes a story of the
-busiest topic, in turn, as fast as the admin answers; after each publish the editor's
-client reads the story as a reader until the change shows: the publish-to-visible time.
+does in life. Each editor signs in to the admin and, on a story of the busiest topic, opens
+the edit form, saves a draft and publishes, in turn, with `--think` seconds (5) between the
+admin's answer and the next click, as an editor reads and types (`--think 0`: as fast as the
+admin answers, where a faster admin is given more work); after each publish the editor's client
+reads the story as a reader until the change shows: the publish-to-visible time. The
+readers' client runs in processes of its own, niced with the readers' server when the desk
+has its own server, so that neither it nor the readers' threads delay the editors' client.
 
 It prints requests, errors and latency (p50, p95, p99) for readers, apart for the page
 cache's hits and misses, its hit ratio, each kind of editor request and the
@@ -24,6 +28,8 @@ visible within 2 s.
 import argparse
 import http.cookiejar
 import itertools
+import multiprocessing
+import os
 import random
 import re
 import secrets
@@ -34,6 +40,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -41,6 +48,7 @@ from local_server import ROOT, Gunicorn, TaskWorker, checkout, remove, served_en
 from serve import Archive, discover, flush_redis
 
 EDITORS = ("desk-one", "desk-two")
+READER_PROCESSES = 2  # the readers' client: one interpreter per core
 VISIBLE_WITHIN = 2.0  # seconds from a publish's response to a reader's page showing it
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 FIELD_ERROR = re.compile(r'class="error-message">\s*([^<]+?)\s*<')
@@ -73,6 +81,16 @@ class Tally:
             self.by_state.setdefault(state or "not kept", []).append(seconds)
             if not ok:
                 self.errors.append(f"{label}: {status}")
+
+    def taken(self):
+        """What a readers' process sends back to the run."""
+        return {"latencies": self.latencies, "errors": self.errors, "by_state": self.by_state}
+
+    def merge(self, taken):
+        self.latencies += taken["latencies"]
+        self.errors += taken["errors"]
+        for state, latencies in taken["by_state"].items():
+            self.by_state.setdefault(state, []).extend(latencies)
 
     def line(self, name):
         return line(name, self.latencies, len(self.errors))
@@ -209,6 +227,23 @@ def reader(base_url, addresses, deadline, tally, seed):
         tally.add(url, status, time.monotonic() - started, status == 200, state)
 
 
+def readers_process(base_url, addresses, deadline, count, first_seed, nice):
+    """`count` readers in a process of their own: the editors' client, in the run's process,
+    does not wait for the readers' threads to hand it the interpreter, and the readers' side
+    (their server and their client) can run at a lower priority than the desk's."""
+    os.nice(nice)
+    tally = Tally()
+    threads = [
+        threading.Thread(target=reader, args=(base_url, addresses, deadline, tally, seed))
+        for seed in range(first_seed, first_seed + count)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return tally.taken()
+
+
 class LoopbackCookiePolicy(http.cookiejar.DefaultCookiePolicy):
     """Sends the admin's Secure cookies back over loopback's plain HTTP, as a browser would
     over the HTTPS the production settings expect."""
@@ -231,22 +266,33 @@ def signed_in(base_url, username, password):
     return opener, (status, seconds, status == 200 and 'id="id_password"' not in body)
 
 
-def editor(base_url, reader_url, username, password, story, deadline, desk):
-    """Signs in, then saves and publishes the story in turn until the deadline; after each
-    publish, reads the story as a reader until the new headline shows."""
+def editor(base_url, reader_url, username, password, story, deadline, desk, think):
+    """Signs in, then works on the story as an editor at a breaking story's pace does, until
+    the deadline: opens its edit form, saves a draft, publishes from the edit page the admin
+    answers the save with, and reads the story as a reader until the change shows. `think`
+    seconds pass between an answer and the editor's next click (0: as fast as the admin
+    answers, which makes a faster admin a busier one)."""
     opener, login = signed_in(base_url, username, password)
     desk.add("login", *login)
     anonymous = urllib.request.build_opener()
     edit_url = f"{base_url}/admin/pages/{story['id']}/edit/"
-    n = 0
+    n, body = 0, None
+
+    def pause():
+        time.sleep(max(0.0, min(think, deadline - time.monotonic())))
+
     while time.monotonic() < deadline:
-        n += 1
-        status, seconds, body = request(opener, edit_url)
-        desk.add("edit form", status, seconds, status == 200)
+        if body is None:  # the first time, and after a publish: the admin showed the listing
+            status, seconds, body = request(opener, edit_url)
+            desk.add("edit form", status, seconds, status == 200)
+            pause()
+            continue
         token = TOKEN.search(body)
         if not token:
+            body = None
             continue
-        action = "action-publish" if n % 2 else "action-draft"
+        n += 1
+        action = "action-draft" if n % 2 else "action-publish"
         suffix = f"({username}, save {n})"
         form = story["form"] | {
             "title": f"{story['title']} {suffix}",
@@ -255,9 +301,12 @@ def editor(base_url, reader_url, username, password, story, deadline, desk):
         }
         status, seconds, body = request(opener, edit_url, urllib.parse.urlencode(form).encode())
         published = time.monotonic()
-        # The admin answers a save with the edit page again (after a redirect) and a message.
+        # The admin answers a draft with the edit page again (after a redirect), a publish
+        # with the section's listing, each with its message.
         saved = status == 200 and ("has been published" in body or "has been updated" in body)
         desk.add(action, status, seconds, saved, "; ".join(FIELD_ERROR.findall(body)))
+        if not saved or action == "action-publish":
+            body = None
         if saved:
             with desk.lock:
                 desk.acknowledged.setdefault(story["id"], []).append(form["title"])
@@ -265,6 +314,7 @@ def editor(base_url, reader_url, username, password, story, deadline, desk):
                 desk.visible.append(
                     visible_after(anonymous, reader_url + story["url"], suffix, published)
                 )
+        pause()
 
 
 def visible_after(opener, url, text, since, give_up=10.0):
@@ -383,10 +433,21 @@ def load(label, root, env, args, addresses, stories, desk_pool):
             flush=True,
         )
         deadline = time.monotonic() + args.seconds
+        nice = args.readers_nice if desk_pool else 0
+        pool = stack.enter_context(
+            ProcessPoolExecutor(READER_PROCESSES, mp_context=multiprocessing.get_context("fork"))
+        )
+        shares = [
+            args.readers // READER_PROCESSES + (n < args.readers % READER_PROCESSES)
+            for n in range(READER_PROCESSES)
+        ]
+        readers_done = [
+            pool.submit(
+                readers_process, served.base_url, addresses, deadline, count, sum(shares[:n]), nice
+            )
+            for n, count in enumerate(shares)
+        ]
         threads = [
-            threading.Thread(target=reader, args=(served.base_url, addresses, deadline, readers, n))
-            for n in range(args.readers)
-        ] + [
             threading.Thread(
                 target=editor,
                 args=(
@@ -397,6 +458,7 @@ def load(label, root, env, args, addresses, stories, desk_pool):
                     story,
                     deadline,
                     desk,
+                    args.think,
                 ),
             )
             for name, story in zip(EDITORS, stories, strict=True)
@@ -405,6 +467,8 @@ def load(label, root, env, args, addresses, stories, desk_pool):
             thread.start()
         for thread in threads:
             thread.join()
+        for done in readers_done:
+            readers.merge(done.result())
     return readers, desk
 
 
@@ -434,13 +498,19 @@ def main():
     parser.add_argument("--seconds", type=int, default=120)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8, help="gunicorn threads per worker")
+    parser.add_argument(
+        "--think", type=float, default=5.0, help="an editor's seconds between answer and click"
+    )
     parser.add_argument("--port", type=int, default=8110)
     parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/6")
     parser.add_argument("--baseline", help="a git revision to load first, for comparison")
     parser.add_argument("--one-pool", action="store_true", help="also: admin on readers' server")
     parser.add_argument(
-        "--readers-nice", type=int, default=10, help="the readers' app server's niceness"
+        "--readers-nice",
+        type=int,
+        default=10,
+        help="the readers' server's and client's niceness, beside the desk's server",
     )
     args = parser.parse_args()
 

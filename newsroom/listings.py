@@ -117,6 +117,17 @@ class StoryFilterSet(PageFilterSet):
         model = StoryPage
         fields = []
 
+    def __init__(self, *args, edition=None, **kwargs):
+        """`edition`: the language of the stories listed (a section's), else the one the
+        locale filter asks for; the section, topic, author and partner filters then offer
+        that edition's alone (with "All", every edition's)."""
+        super().__init__(*args, **kwargs)
+        language = edition or (self.data or {}).get("locale")
+        if language:
+            for name in ("section", "topic", "author", "partner"):
+                narrowed = self.filters[name]
+                narrowed.queryset = narrowed.queryset.filter(locale__language_code=language)
+
     def filter_status(self, pages, name, value):
         stories = StoryPage.objects.all()
         matching = {
@@ -150,7 +161,8 @@ class DeskColumnsMixin:
 
 
 class SectionStoriesView(DeskColumnsMixin, ExplorableIndexView):
-    pass
+    def get_filterset_kwargs(self):
+        return super().get_filterset_kwargs() | {"edition": self.parent_page.locale.language_code}
 
 
 class StoriesView(DeskColumnsMixin, IndexView):

@@ -68,6 +68,31 @@ def test_stories_listing_filters_by_topic(admin_client, stories):
     assert titles == ["Grid", "Unfocused"]
 
 
+def options(client, url, name, **params):
+    soup = BeautifulSoup(client.get(url, params).content, "html.parser")
+    return {
+        o.get_text(strip=True)
+        for o in soup.select(f"select[name={name}] option[value]")
+        if o["value"]
+    }
+
+
+def test_filters_offer_the_listed_editions_choices(admin_client, stories):
+    """A section's listing, and the Stories listing of one edition, offer that edition's
+    topics and sections alone; "All" offers every edition's."""
+    fr = {stories.fr.topic.title, stories.fr.topic2.title}
+    en = {topic.title for topic in stories.topics}
+    ru = {stories.ru.topic.title, stories.ru.topic2.title}
+    assert len(en | fr | ru) == 6  # the fake translations differ from the English titles
+    section = reverse("wagtailadmin_explore", args=(stories.fr.section.pk,))
+    assert options(admin_client, section, "topic") == fr
+    assert options(admin_client, section, "section") == {stories.fr.section.title}
+    listing = reverse("stories:index")
+    assert options(admin_client, listing, "topic") == en  # the default: the user's edition
+    assert options(admin_client, listing, "topic", locale="ru") == ru
+    assert options(admin_client, listing, "topic", locale="") == en | fr | ru
+
+
 def test_desk_columns_cost_no_query_per_row(admin_client, stories, django_assert_max_num_queries):
     url = reverse("stories:index")
     admin_client.get(url)
@@ -115,7 +140,9 @@ def test_stories_listing_filters_as_a_desk_does(admin_client, stories):
     assert titles(admin_client, status="changed") == ["Grid,"]
     assert "Signed" in titles(admin_client, status="live")
     assert titles(admin_client, section=stories.section.pk)
-    assert titles(admin_client, section=stories.fr.section.pk) == []  # its stories are French
+    # Another edition's section is not among the English listing's choices.
+    refused = admin_client.get(reverse("stories:index"), {"section": stories.fr.section.pk})
+    assert "Select a valid choice" in refused.content.decode()
     assert titles(admin_client, section=stories.fr.section.pk, locale="") == ["[fr]"]
 
 
