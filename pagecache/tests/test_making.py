@@ -86,20 +86,22 @@ def test_a_publish_has_the_worker_make_its_pages_again(
     settings.PAGE_CACHE_REWARM = True  # tasks run at once here: the worker's part, in line
     pages = [story, tree.section, tree.home]
     urls = [page.get_full_url() for page in pages] + [tree.section.get_full_url() + "feed/rss/"]
+    sitemap = tree.home.get_site().root_url + "/sitemap-en.xml"
 
     def read(url):  # as a reader of the site's own host
         parts = urlsplit(url)
         return client.get(parts.path, headers={"host": parts.netloc})
 
-    for url in urls:
+    for url in [*urls, sitemap]:
         read(url)
     with django_capture_on_commit_callbacks(execute=True):
         story.title = "The ferry runs again, twice a day"
         story.save_revision().publish()
     # Made since the purge: the first reader of each is answered from the cache, and sees
-    # the change.
+    # the change. The sitemap was purged and is left to the first crawler.
     responses = [read(url) for url in urls]
     assert [state(response) for response in responses] == ["hit"] * len(urls)
+    assert state(read(sitemap)) == "miss"
     assert b"twice a day" in responses[0].content
     assert b"twice a day" in responses[1].content
 
