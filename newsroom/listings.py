@@ -5,8 +5,9 @@ partner or language), with the columns the desk works from."""
 import django_filters
 from django import forms
 from django.conf import settings
-from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
@@ -15,13 +16,19 @@ from wagtail.admin.views.pages.listing import ExplorableIndexView, IndexView, Pa
 from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
 from wagtail.models import Page, WorkflowState
 
+from config.cache import request_memo
 from editions.locales import edition_locales
 from stories.models import Author, PartnerOutlet, SectionPage, StoryPage, StoryTopic, TopicPage
 
 
 def annotate_for_desk(pages):
-    """The story's focus topic, and whether it is live in each edition: in the query, so the
-    listing can be sorted on them."""
+    """The story's focus topic, and its state in each edition: in the query, so the listing
+    can be sorted on them.
+
+    Each edition's state is a scalar subquery (the `live` of the story's version there; NULL
+    with none), not an EXISTS: PostgreSQL evaluates a scalar subquery for the rows shown,
+    after the sort and the limit, where it made each EXISTS a hashed subplan over every page
+    of the language (45 ms each for a section's listing at 100,000 stories: 0.5 s)."""
     annotations = {
         # "" rather than NULL for no focus, so it sorts first on every database.
         "focus_title": Coalesce(
@@ -36,11 +43,14 @@ def annotate_for_desk(pages):
     live_editions = Value(0)
     for locale in edition_locales():
         version = Page.objects.filter(translation_key=OuterRef("translation_key"), locale=locale)
-        live = Exists(version.filter(live=True))
-        annotations[f"edition_{locale.language_code}_exists"] = Exists(version)
-        annotations[f"edition_{locale.language_code}_live"] = live
-        live_editions += Case(When(live, then=Value(1)), default=Value(0))
+        state = Subquery(version.values("live")[:1])
+        annotations[edition_state(locale.language_code)] = state
+        live_editions += Case(When(Exact(state, True), then=Value(1)), default=Value(0))
     return pages.annotate(**annotations, live_editions=live_editions)
+
+
+def edition_state(code):
+    return f"edition_{code}_live"
 
 
 class EditionCoverageColumn(Column):
@@ -56,11 +66,11 @@ class EditionCoverageColumn(Column):
             {
                 "code": code,
                 "name": names[code],
-                "live": getattr(instance, f"edition_{code}_live"),
-                "exists": getattr(instance, f"edition_{code}_exists"),
+                "live": getattr(instance, edition_state(code)) is True,
+                "exists": getattr(instance, edition_state(code)) is not None,
             }
             for code in settings.EDITION_LANGUAGES
-            if hasattr(instance, f"edition_{code}_live")
+            if hasattr(instance, edition_state(code))
         ]
         return context
 
@@ -163,9 +173,26 @@ class StoryFilterSet(PageFilterSet):
         )
 
 
+LISTED = "newsroom:listed-pages"
+
+
 class DeskColumnsMixin:
     def annotate_queryset(self, pages):
         return annotate_for_desk(super().annotate_queryset(pages))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        memo = request_memo()
+        if memo is not None:
+            memo[LISTED] = list(context["object_list"])
+        return context
+
+
+def listed_pages():
+    """The rows the desk's listing being rendered shows, for what their buttons need to know
+    of them at once (translations.listing_buttons); None outside such a listing."""
+    memo = request_memo()
+    return None if memo is None else memo.get(LISTED)
 
 
 class SectionStoriesView(DeskColumnsMixin, ExplorableIndexView):

@@ -3,6 +3,7 @@ once: the buttons wagtail-localize's own hook shows, in a number of queries that
 grow with the listing."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -49,3 +50,37 @@ def test_a_longer_listing_asks_no_more_queries(admin_client, tree):
     three = listing_queries(admin_client, tree.section)
     StoryPageFactory.create_batch(7, parent=tree.section, topics=tree.topics[:1])
     assert listing_queries(admin_client, tree.section) == three
+
+
+def test_a_sections_listing_shows_each_row_its_buttons(
+    admin_client, admin_user, tree, translate_page
+):
+    """In a section's listing the buttons are found for the rows shown (its stories may be
+    thousands): each row shows what wagtail-localize's hook would have shown it."""
+    translated = StoryPageFactory(parent=tree.section, title="Translated", topics=tree.topics[:1])
+    StoryPageFactory(parent=tree.section, title="English only", topics=tree.topics[:1])
+    translate_page(translated, "fr")
+    html = admin_client.get(reverse("wagtailadmin_explore", args=(tree.section.pk,))).content
+    soup = BeautifulSoup(html, "html.parser")
+    links = {a["href"].split("?")[0] for a in soup.select("table.listing a[href]")}
+    for page in tree.section.get_children().specific():
+        expected = {
+            url for _kind, _label, url in shown(page_listing_more_buttons(page, admin_user))
+        }
+        assert expected and expected <= links, page
+        assert {url for url in links if f"/{page.pk}/" in url and "localize" in url} <= expected
+
+
+def test_a_sections_listing_asks_nothing_of_stories_not_shown(admin_client, tree):
+    StoryPageFactory.create_batch(3, parent=tree.section, topics=tree.topics[:1])
+    url = reverse("wagtailadmin_explore", args=(tree.section.pk,))
+    admin_client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        admin_client.get(url)
+    # The siblings' query reads every story of the section by its tree path.
+    siblings = [
+        q["sql"]
+        for q in queries
+        if '"translation_key" IN (SELECT' in q["sql"] and "LIKE" in q["sql"]
+    ]
+    assert not siblings
