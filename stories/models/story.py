@@ -792,13 +792,15 @@ class StoryPage(ReaderPage):
 
     def credited_partners(self):
         """The partner outlets of its edition whose page lists the story: the one it came
-        from, one that signs it, one it credits for reporting."""
+        from, one that signs it, one it credits for reporting. By their ids: joined through
+        the three relations, PostgreSQL joined every story of each outlet before keeping
+        this one's (0.45 s of a publish at 100,000 stories)."""
         return PartnerOutlet.objects.filter(
-            models.Q(stories=self)
-            | models.Q(signed_bylines__page=self)
-            | models.Q(credited_stories__page=self),
+            models.Q(pk=self.partner_id)
+            | models.Q(pk__in=StoryByline.objects.filter(page=self).values("partner"))
+            | models.Q(pk__in=StoryPartnerCredit.objects.filter(page=self).values("partner")),
             locale=self.locale_id,
-        ).distinct()
+        )
 
     def purged_with(self, parents, root):
         """The listings a story is on, or joins or leaves: its section's, its topics', its
