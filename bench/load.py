@@ -12,8 +12,9 @@ the edit form, saves a draft and publishes, in turn, with `--think` seconds (5) 
 admin's answer and the next click, as an editor reads and types (`--think 0`: as fast as the
 admin answers, where a faster admin is given more work); after each publish the editor's client
 reads the story as a reader until the change shows: the publish-to-visible time. The
-readers' client runs in processes of its own, niced with the readers' server when the desk
-has its own server, so that neither it nor the readers' threads delay the editors' client.
+readers' client runs in processes of its own, so that its threads do not delay the editors'
+client; when the desk has its own server, the readers' server and client share a lower
+part of the cores (a cgroup at CPU weight 20, as docs/deploying.md advises, or nice 10).
 
 It prints requests, errors and latency (p50, p95, p99) for readers, apart for the page
 cache's hits and misses, its hit ratio, each kind of editor request and the
@@ -29,7 +30,6 @@ import argparse
 import http.cookiejar
 import itertools
 import multiprocessing
-import os
 import random
 import re
 import secrets
@@ -44,7 +44,16 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
 
-from local_server import ROOT, Gunicorn, TaskWorker, checkout, remove, served_env, shell_json
+from local_server import (
+    ROOT,
+    Gunicorn,
+    LowerShare,
+    TaskWorker,
+    checkout,
+    remove,
+    served_env,
+    shell_json,
+)
 from serve import Archive, discover, flush_redis
 
 EDITORS = ("desk-one", "desk-two")
@@ -227,11 +236,12 @@ def reader(base_url, addresses, deadline, tally, seed):
         tally.add(url, status, time.monotonic() - started, status == 200, state)
 
 
-def readers_process(base_url, addresses, deadline, count, first_seed, nice):
+def readers_process(base_url, addresses, deadline, count, first_seed, share):
     """`count` readers in a process of their own: the editors' client, in the run's process,
     does not wait for the readers' threads to hand it the interpreter, and the readers' side
     (their server and their client) can run at a lower priority than the desk's."""
-    os.nice(nice)
+    if share:
+        share.join()
     tally = Tally()
     threads = [
         threading.Thread(target=reader, args=(base_url, addresses, deadline, tally, seed))
@@ -400,6 +410,11 @@ def load(label, root, env, args, addresses, stories, desk_pool):
     readers, desk = Tally(), Desk()
     threads_option = ("--threads", str(args.threads), "--worker-class", "gthread")
     with ExitStack() as stack:
+        share = None
+        if desk_pool:  # the readers' server and client behind the desk's server
+            share = stack.enter_context(
+                LowerShare("meridian-readers", args.readers_weight, args.readers_nice)
+            )
         served = stack.enter_context(
             Gunicorn(
                 "config.wsgi",
@@ -408,7 +423,7 @@ def load(label, root, env, args, addresses, stories, desk_pool):
                 args.workers,
                 options=threads_option,
                 root=root,
-                nice=args.readers_nice if desk_pool else 0,
+                share=share,
             )
         )
         admin = served
@@ -428,24 +443,23 @@ def load(label, root, env, args, addresses, stories, desk_pool):
         print(
             f"{label}: {args.readers} readers and {len(EDITORS)} editors for {args.seconds} s "
             f"({args.workers} workers x {args.threads} threads for readers"
-            + (", 1 x 4 for the desk" if desk_pool else ", the desk's too")
+            + (f", 1 x 4 for the desk; readers in {share.how}" if desk_pool else ", the desk's too")
             + ") ...",
             flush=True,
         )
         deadline = time.monotonic() + args.seconds
-        nice = args.readers_nice if desk_pool else 0
         pool = stack.enter_context(
             ProcessPoolExecutor(READER_PROCESSES, mp_context=multiprocessing.get_context("fork"))
         )
-        shares = [
+        counts = [
             args.readers // READER_PROCESSES + (n < args.readers % READER_PROCESSES)
             for n in range(READER_PROCESSES)
         ]
         readers_done = [
             pool.submit(
-                readers_process, served.base_url, addresses, deadline, count, sum(shares[:n]), nice
+                readers_process, served.base_url, addresses, deadline, count, sum(counts[:n]), share
             )
-            for n, count in enumerate(shares)
+            for n, count in enumerate(counts)
         ]
         threads = [
             threading.Thread(
@@ -507,10 +521,16 @@ def main():
     parser.add_argument("--baseline", help="a git revision to load first, for comparison")
     parser.add_argument("--one-pool", action="store_true", help="also: admin on readers' server")
     parser.add_argument(
+        "--readers-weight",
+        type=int,
+        default=20,
+        help="the readers' server's and client's CPU weight (systemd's scale), where cgroups allow",
+    )
+    parser.add_argument(
         "--readers-nice",
         type=int,
         default=10,
-        help="the readers' server's and client's niceness, beside the desk's server",
+        help="their niceness where cgroups are not allowed",
     )
     args = parser.parse_args()
 

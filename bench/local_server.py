@@ -2,6 +2,7 @@
 a way to run code in it, and gunicorn, started, waited for until it answers and stopped on
 exit. (Not named gunicorn.py: bench/ is on gunicorn's own path.)"""
 
+import contextlib
 import json
 import os
 import secrets
@@ -83,14 +84,65 @@ def remove(worktree):
     subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=ROOT, check=False)
 
 
+class LowerShare:
+    """A lower share of the cores for the processes started or joined in it, as
+    docs/deploying.md has the readers' service give the desk's the cores first: a cgroup of
+    the CPU controller at systemd's CPUWeight=`weight` (a service's default is 100) where
+    this machine lets the bench make one, else `nice`. A cgroup's weight is its processes'
+    together; a niceness is each thread's, so fifty busy threads at nice 10 still outweigh
+    one at 0. `how` says which this run got."""
+
+    def __init__(self, name, weight, nice):
+        self.nice, self.folder, self.setting = nice, None, None
+        v1, v2 = Path("/sys/fs/cgroup/cpu"), Path("/sys/fs/cgroup")
+        if (v1 / "cpu.shares").exists():
+            self.folder, self.setting = v1 / name, ("cpu.shares", str(max(2, weight * 1024 // 100)))
+        elif "cpu" in (v2 / "cgroup.subtree_control").read_text(errors="ignore").split():
+            self.folder, self.setting = v2 / name, ("cpu.weight", str(weight))
+        self.how = f"nice {nice}"
+        self.weight = weight
+
+    def __enter__(self):
+        if self.folder is not None:
+            try:
+                self.folder.mkdir(exist_ok=True)
+                (self.folder / self.setting[0]).write_text(self.setting[1])
+                self.how = f"a cgroup at CPU weight {self.weight}"
+            except OSError:
+                self.folder = None
+        return self
+
+    def command(self, command):
+        """`command`, started in the share (with everything it starts)."""
+        if self.folder is None:
+            return ["nice", "-n", str(self.nice), *command]
+        procs = self.folder / "cgroup.procs"
+        return ["sh", "-c", f'echo $$ > {procs} && exec "$@"', "sh", *command]
+
+    def join(self):
+        """Moves the calling process into the share."""
+        if self.folder is None:
+            os.nice(self.nice)
+        else:
+            (self.folder / "cgroup.procs").write_text(str(os.getpid()))
+
+    def __exit__(self, *exc):
+        if self.folder is None:
+            return
+        for pid in (self.folder / "cgroup.procs").read_text().split():
+            with contextlib.suppress(OSError):  # gone already
+                (self.folder.parent / "cgroup.procs").write_text(pid)
+        with contextlib.suppress(OSError):
+            self.folder.rmdir()
+
+
 class Gunicorn:
     def __init__(
-        self, app, port, env, workers=2, probe="/robots.txt", options=(), root=ROOT, nice=0
+        self, app, port, env, workers=2, probe="/robots.txt", options=(), root=ROOT, share=None
     ):
         self.base_url = f"http://127.0.0.1:{port}"
         self.root = root  # the checkout served: another revision's, to compare with
-        self.command = [
-            *(["nice", "-n", str(nice)] if nice else []),
+        command = [
             str(Path(sys.executable).parent / "gunicorn"),
             app,
             *options,
@@ -101,6 +153,7 @@ class Gunicorn:
             "--log-level",
             "warning",
         ]
+        self.command = share.command(command) if share else command
         self.env = env
         self.probe = probe
         self.process = None
