@@ -13,8 +13,9 @@ admin's answer and the next click, as an editor reads and types (`--think 0`: as
 admin answers, where a faster admin is given more work); after each publish the editor's client
 reads the story as a reader until the change shows: the publish-to-visible time. The
 readers' client runs in processes of its own, so that its threads do not delay the editors'
-client; when the desk has its own server, the readers' server and client share a lower
-part of the cores (a cgroup at CPU weight 20, as docs/deploying.md advises, or nice 10).
+client; when the desk has its own server, the readers' server and client and the task
+worker (whose work is the readers': pages made again after a purge) share a lower part of
+the cores (a cgroup at CPU weight 20, as docs/deploying.md advises, or nice 10).
 
 It prints requests, errors and latency (p50, p95, p99) for readers, apart for the page
 cache's hits and misses, its hit ratio, each kind of editor request and the
@@ -411,7 +412,7 @@ def load(label, root, env, args, addresses, stories, desk_pool):
     threads_option = ("--threads", str(args.threads), "--worker-class", "gthread")
     with ExitStack() as stack:
         share = None
-        if desk_pool:  # the readers' server and client behind the desk's server
+        if desk_pool:  # the readers' server and client, and the task worker, behind the desk
             share = stack.enter_context(
                 LowerShare("meridian-readers", args.readers_weight, args.readers_nice)
             )
@@ -439,7 +440,9 @@ def load(label, root, env, args, addresses, stories, desk_pool):
                     root=root,
                 )
             )
-        stack.enter_context(TaskWorker(env, Path(env["MEDIA_ROOT"]).parent / "worker.log", root))
+        stack.enter_context(
+            TaskWorker(env, Path(env["MEDIA_ROOT"]).parent / "worker.log", root, share=share)
+        )
         print(
             f"{label}: {args.readers} readers and {len(EDITORS)} editors for {args.seconds} s "
             f"({args.workers} workers x {args.threads} threads for readers"

@@ -181,8 +181,9 @@ class TaskWorker:
     """`manage.py db_worker` of the checkout at `root`, as production runs it beside the app
     servers, its output in `log`; stopped on exit."""
 
-    def __init__(self, env, log, root=ROOT):
-        self.command = [sys.executable, "manage.py", "db_worker", "--no-startup-delay"]
+    def __init__(self, env, log, root=ROOT, share=None):
+        command = [sys.executable, "manage.py", "db_worker", "--no-startup-delay"]
+        self.command = share.command(command) if share else command
         self.env, self.log, self.root = env, log, root
         self.process = None
 
