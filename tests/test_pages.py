@@ -93,6 +93,11 @@ def test_every_page_type_renders_in_english_and_french(client, tree, story, brie
             assert soup.html["lang"] == language
             assert soup.html["dir"] == "ltr"
             assert soup.h1 is not None
+            # The magazine's name is the header's link home, not a paragraph dressed as a
+            # heading (which Wagtail's content checker flags in every preview).
+            home = soup.select_one("header.site-header > a.site-name[rel=home]")
+            assert home is not None and home["href"] == f"/{language}/", page.url
+            assert not soup.select("header.site-header > p.site-name")
             # A <section> is a part of the outline: the Nu checker warns on one without a
             # heading, and screen readers list it without a name.
             for section in soup.select("section"):
