@@ -95,9 +95,10 @@ class LowerShare:
     def __init__(self, name, weight, nice):
         self.nice, self.folder, self.setting = nice, None, None
         v1, v2 = Path("/sys/fs/cgroup/cpu"), Path("/sys/fs/cgroup")
+        v2_controllers = v2 / "cgroup.subtree_control"
         if (v1 / "cpu.shares").exists():
             self.folder, self.setting = v1 / name, ("cpu.shares", str(max(2, weight * 1024 // 100)))
-        elif "cpu" in (v2 / "cgroup.subtree_control").read_text(errors="ignore").split():
+        elif v2_controllers.exists() and "cpu" in v2_controllers.read_text().split():
             self.folder, self.setting = v2 / name, ("cpu.weight", str(weight))
         self.how = f"nice {nice}"
         self.weight = weight

@@ -62,15 +62,14 @@ class EditionCoverageColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         # From the row's own annotations: no query per row.
         names = dict(settings.LANGUAGES)
-        context["editions"] = [
-            {
-                "code": code,
-                "name": names[code],
-                "live": getattr(instance, edition_state(code)) is True,
-                "exists": getattr(instance, edition_state(code)) is not None,
-            }
+        states = {
+            code: getattr(instance, edition_state(code))
             for code in settings.EDITION_LANGUAGES
             if hasattr(instance, edition_state(code))
+        }
+        context["editions"] = [
+            {"code": code, "name": names[code], "live": state is True, "exists": state is not None}
+            for code, state in states.items()
         ]
         return context
 

@@ -48,11 +48,13 @@ class Listing:
         if memo is None:
             return cls(siblings(page))
         rows = listed_pages()
-        if rows is not None and any(row.pk == page.pk for row in rows):
+        if rows is not None:
             key = ("translation-buttons", "listed")
             if key not in memo:
-                memo[key] = cls([row.translation_key for row in rows])
-            return memo[key]
+                memo[key] = (cls([row.translation_key for row in rows]), {row.pk for row in rows})
+            listing, shown = memo[key]
+            if page.pk in shown:
+                return listing
         key = ("translation-buttons", page.path[: -Page.steplen], page.depth)
         if key not in memo:
             memo[key] = cls(siblings(page))
