@@ -17,6 +17,7 @@ from editions.links import AUTHORS_PATH, PARTNERS_PATH, SEARCH_PATH, Alternate, 
 from editions.models import MagazineSettings
 from editions.pages import Purged, ReaderPage, UrlPathRoutingMixin
 from pagecache import fragments, tags
+from stories import cards
 from stories.feeds import StoryFeedsMixin
 from stories.models import (
     Author,
@@ -35,6 +36,7 @@ from stories.models import (
 from .search import search_terms
 
 HOME_LATEST_STORIES = 12
+HOME_SECOND_TIER = 4
 HOME_FOCUS_TOPICS = 6
 # Search lists at most this many pages of results, newest first (see search_page).
 SEARCH_PAGES = 10
@@ -76,14 +78,21 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         in_edition = {"locale_id": self.locale_id}
-        context["latest_stories"] = self.feed_stories()[:HOME_LATEST_STORIES]
+        latest = list(self.feed_stories()[:HOME_LATEST_STORIES])
+        # The lead, the second tier under it, and the rest in the rail as compact cards:
+        # made together, so that their pictures are read in one trip (stories.cards).
+        tier = 1 + HOME_SECOND_TIER
+        layout = ["lead", *["grid"] * HOME_SECOND_TIER, *["compact"] * len(latest[tier:])]
+        shown = cards.render(request, latest, heading_level=3, layout=layout[: len(latest)])
+        context["lead_card"], context["second_tier"] = shown[:1], shown[1:tier]
+        context["more_stories"] = shown[tier:]
         context["sections"] = SectionPage.objects.child_of(self).live().public()
         context["focus_topics"] = TopicPage.objects.in_focus(self.locale_id, HOME_FOCUS_TOPICS)
         context["topic_index"] = TopicIndexPage.objects.child_of(self).live().public().first()
         context["latest_briefing"] = briefing = (
             BriefingPage.objects.filter(**in_edition).live().public().order_by("-date").first()
         )
-        show_listing(request, self, context["latest_stories"])
+        show_listing(request, self, latest)
         pagecache.tag_response(
             request,
             tags.briefings(self.locale_id),

@@ -83,6 +83,12 @@ def cached(request, name, parts, make, shows=(), describe=None):
     found, generation = read(request, [fragment_key])
     if fragment_key in found:
         return found[fragment_key].html
+    return make_and_keep(request, fragment_key, generation, make, shows, describe)
+
+
+def make_and_keep(request, fragment_key, generation, make, shows=(), describe=None):
+    """`make()`'s HTML, kept under `fragment_key`: for a fragment that `read` did not find
+    in `generation`, as `cached` does, or a caller that read many fragments at once."""
     started = began(request)  # before anything it shows was read
     with making(request) as shown:
         tag_response(request, *shows)

@@ -51,8 +51,8 @@ def sitemap(section):
 
 
 def for_cards(stories):
-    """What story cards show: each story, its focus topic, its authors and its partner.
-    Reads only what `StoryPageQuerySet.for_cards` fetched."""
+    """What story cards show: each story, its focus topic, its authors, its partner and its
+    picture. Reads only what `StoryPageQuerySet.for_cards` fetched."""
     shown = set()
     for story in stories:
         if getattr(story, "pk", None) is None:
@@ -63,4 +63,6 @@ def for_cards(stories):
         shown.update(snippet(byline.signer) for byline in story.bylines.all())
         if story.partner is not None:
             shown.add(snippet(story.partner))
+        if story.lead_image_id is not None:
+            shown.add(image(story.lead_image_id))
     return shown

@@ -9,7 +9,6 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.images import get_image_model
 
 import pagecache
 from editions.links import absolute_url, edition_url
@@ -20,7 +19,6 @@ from . import pictures
 from .credits import credits, reporting_credits
 
 FEED_ITEMS = 20
-ENCLOSURE_RENDITION = pictures.spec("enclosure")
 
 
 def in_edition_zone(moment):
@@ -104,12 +102,9 @@ class StoryFeed(Feed):
         )
 
     def items(self):
-        images = get_image_model().objects.prefetch_renditions(ENCLOSURE_RENDITION)
         stories = self.page.feed_items(FEED_ITEMS)
-        prefetch_related_objects(
-            [story for story in stories if story.lead_image_id],
-            Prefetch("lead_image", queryset=images),
-        )
+        # Their pictures come with them (for_cards); the enclosures' renditions in one trip.
+        pictures.prefetch([(story.lead_image, "enclosure") for story in stories])
         if self.feed_type is AtomFeed:
             # Stories' other partners (a briefing has none), for Atom's <contributor> (RSS
             # has no such element). Imported here: the models import this module.
@@ -122,8 +117,7 @@ class StoryFeed(Feed):
         pagecache.tag_response(
             self.request,
             tags.stories_of("page", self.page.pk),
-            *tags.for_cards(stories),
-            *(tags.image(story.lead_image_id) for story in stories),
+            *tags.for_cards(stories),  # their pictures too
         )
         return stories
 

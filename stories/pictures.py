@@ -16,6 +16,9 @@ from wagtail.images.models import Filter, SourceImageIOError
 ROLES = {
     # Lead images, pictures in the body and video posters: a 40rem column, or the screen.
     "story": "width-{480,800,1280} format-{avif,webp,jpeg}",
+    # A story's card: cropped to 3:2 around the focal point the editor set, from a rail's
+    # thumbnail to the front page's lead on a phone's dense screen.
+    "card": "fill-{400x267,800x533,1200x800} format-{avif,webp,jpeg}",
     "profile": "fill-{160x160,320x320} format-{avif,webp,jpeg}",  # an author's page
     "byline": "fill-{96x96,192x192} format-{avif,webp,jpeg}",  # "About the authors"
     "logo": "max-{160x160,320x320} format-{avif,webp,png}",  # a partner's page
@@ -28,7 +31,7 @@ ROLES = {
 }
 
 # What a picture may become, by where it was chosen.
-STORY_PICTURE = ("story", "share", "enclosure")
+STORY_PICTURE = ("story", "card", "share", "enclosure")
 AUTHOR_PHOTO = ("profile", "byline", "share")
 PARTNER_LOGO = ("logo", "share")
 MAGAZINE_LOGO = ("masthead", "publisher", "share")

@@ -4,12 +4,17 @@ from types import SimpleNamespace
 
 import pytest
 
-from stories.factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
+from stories.factories import (
+    AuthorFactory,
+    ImageFactory,
+    PartnerOutletFactory,
+    StoryPageFactory,
+)
 
 
 @pytest.fixture
 def site(tree, locales, translate_page):
-    """Story S (topic Drones, author Inès, partner) in English and French; story T about
+    """Story S (topic Drones, author Inès, partner, a picture) in English and French; story T about
     Energy by Ilya, which shares nothing with S."""
     drones, energy = tree.topics
     ines, ilya = AuthorFactory(name="Inès Marlow"), AuthorFactory(name="Ilya Sorin")
@@ -24,6 +29,7 @@ def site(tree, locales, translate_page):
         focus=drones,
         authors=[ines],
         partner=partner,
+        lead_image=ImageFactory(),
         original_headline="Кто платит",
         original_url="https://partner.example/roof",
         original_language="ru",

@@ -91,6 +91,12 @@ def rename(obj, name):
     obj.save()
 
 
+def recropped(image):
+    image.focal_point_x, image.focal_point_y = 10, 10
+    image.focal_point_width = image.focal_point_height = 20
+    image.save()
+
+
 def settings_renamed(tree):
     magazine = MagazineSettings.for_site(Site.objects.get(is_default_site=True))
     magazine.name = "The Meridian Weekly"
@@ -110,6 +116,7 @@ CHANGES = {
     "partner renamed": lambda tree, site: rename(site.partner, "Prostye Fakty Daily"),
     "other story republished": lambda tree, site: republish(site.t, title="A grid rebuilt"),
     "magazine renamed": lambda tree, site: settings_renamed(tree),
+    "picture recropped": lambda tree, site: recropped(site.s.lead_image),
 }
 
 

@@ -87,6 +87,19 @@ AUTHOR_FIELDS = ("name", "slug", "translation_key", "locale")
 # A card names its partner outlet and links to the outlet's page; the rest of an outlet
 # (its terms, description, feed) is a dozen columns more for Django to compile and load.
 PARTNER_FIELDS = ("name", "slug", "locale")
+# A card's picture: what its renditions are found (file_hash is in their cache keys) and
+# cropped by, and its description, which Wagtail reads as it renders one.
+IMAGE_FIELDS = (
+    "file",
+    "file_hash",
+    "description",
+    "width",
+    "height",
+    "focal_point_x",
+    "focal_point_y",
+    "focal_point_width",
+    "focal_point_height",
+)
 # A topic's link (a card's label, a story's list of topics) names and addresses the topic.
 TOPIC_LINK_FIELDS = ("title", "url_path", "translation_key")
 STORY_TOPIC_FIELDS = (
@@ -114,8 +127,9 @@ class StoryPageQuerySet(ReaderPageQuerySet):
                 *CARD_FIELDS,
                 *(f"partner__{f}" for f in PARTNER_FIELDS),
                 *(f"focus_topic__{f}" for f in TOPIC_LINK_FIELDS),
+                *(f"lead_image__{f}" for f in IMAGE_FIELDS),
             )
-            .select_related("partner", "focus_topic")
+            .select_related("partner", "focus_topic", "lead_image")
             .prefetch_related(
                 Prefetch(
                     "bylines",

@@ -132,21 +132,23 @@ class TopicPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
 
     def stories_page(self, request):
         items = self.paginate(request, self.listing())
-        # The topic page's cards have <h2> headlines (story_list.html's default).
-        items.object_list = cards(items.object_list, request, heading_level=2)
+        # As topic_page.html shows them: <h2> headlines, the first card the lead.
+        items.object_list = cards(items.object_list, request, heading_level=2, layout="lead")
         show_listing(request, self, items)
         return items
 
 
-def cards(rows, request=None, heading_level=None):
+def cards(rows, request=None, heading_level=None, layout="grid"):
     """Story and briefing cards for `listing` rows, in their order: two queries for each
     kind on the page (the pages, their bylines), however many rows. Given the request and
-    the cards' heading level, the cards kept in the cache for this request are not fetched
-    but come as they were kept (stories.cards.KeptCard)."""
+    the cards' heading level and layout, the cards kept in the cache for this request are
+    not fetched but come as they were kept (stories.cards.KeptCard)."""
     rows = list(rows)
     found = {}
     if request is not None and fragments.enabled(request):
-        found = kept_cards(request, [(pk, revision) for pk, _, _, revision in rows], heading_level)
+        found = kept_cards(
+            request, [(pk, revision) for pk, _, _, revision in rows], heading_level, layout
+        )
     for kind, model in ((STORY, StoryPage), (BRIEFING, BriefingPage)):
         ids = [pk for pk, _, row_kind, _ in rows if row_kind == kind and pk not in found]
         if ids:
