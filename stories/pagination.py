@@ -29,10 +29,12 @@ class ListingPaginator(Paginator):
     costs the same however long the listing: `truncated` then says that more pages follow
     the last one counted (which readers reach through "Older")."""
 
-    def __init__(self, object_list, per_page, limit, ahead=None):
+    def __init__(self, object_list, per_page, limit, ahead=None, count_all=False):
         super().__init__(object_list, per_page)
         self.limit = limit
         self.ahead = ahead
+        self.count_all = count_all
+        self.total = None  # how many items there are, up to the limit (`count_all`)
         self.asked_for = 1
 
     def get_page(self, number):
@@ -47,7 +49,9 @@ class ListingPaginator(Paginator):
         """How many items are listed: at most the horizon (one more is counted, to tell
         whether the listing stops short of everything; see `truncated`)."""
         horizon = self.limit
-        if self.ahead is not None:
+        # `count_all` counts up to the limit, in the same one query: for a header's "N
+        # articles" ("more than" past it).
+        if self.ahead is not None and not self.count_all:
             horizon = min(horizon, (self.asked_for + self.ahead) * self.per_page)
         items = self.object_list
         if self.ahead is None and not isinstance(items, list | tuple):
@@ -61,6 +65,8 @@ class ListingPaginator(Paginator):
                 items = items.order_by()
             found = items[: horizon + 1].count()
         self.truncated = found > horizon
+        if self.count_all:
+            self.total = min(found, horizon)
         return min(found, horizon)
 
 
@@ -75,12 +81,21 @@ class PaginatedListingMixin:
         context["metadata_shows"] = self.cache_tags()
 
     def paginate(
-        self, request, queryset, per_page=STORIES_PER_PAGE, pages=LISTED_PAGES, ahead=PAGES_AHEAD
+        self,
+        request,
+        queryset,
+        per_page=STORIES_PER_PAGE,
+        pages=None,
+        ahead=PAGES_AHEAD,
+        count_all=False,
     ):
-        """A page of `queryset`. `ahead=None` counts every item up to the limit, for a page
-        that says how many there are (search results)."""
+        """A page of `queryset`, within its first `pages` pages (LISTED_PAGES). `ahead=None`
+        counts every item up to that limit, for a page that says how many there are (search
+        results); `count_all` counts them up to the limit too, without fetching them
+        (`paginator.total`, for a topic's header)."""
         # get_page() turns junk into page 1 and out-of-range numbers into the last page.
-        paginator = ListingPaginator(queryset, per_page, pages * per_page, ahead)
+        limit = (pages or LISTED_PAGES) * per_page
+        paginator = ListingPaginator(queryset, per_page, limit, ahead, count_all)
         page = paginator.get_page(request.GET.get("page"))
         # "1 … 4 5 [6] 7 8 …", not a link to every page of a large archive; the last page's
         # number only when it was counted.

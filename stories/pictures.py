@@ -23,6 +23,8 @@ ROLES = {
     "byline": "fill-{96x96,192x192} format-{avif,webp,jpeg}",  # "About the authors"
     "logo": "max-{160x160,320x320} format-{avif,webp,png}",  # a partner's page
     "masthead": "max-{240x48,480x96} format-{avif,webp,png}",  # the magazine's logo
+    # A topic's picture, a band across the top of its page.
+    "banner": "fill-{640x240,1280x480,1920x720} format-{avif,webp,jpeg}",
     # One rendition each, for what other programs fetch: social networks' cards, feed
     # readers' enclosures, search engines' publisher logo.
     "share": "fill-1200x630",
@@ -35,6 +37,7 @@ STORY_PICTURE = ("story", "card", "share", "enclosure")
 AUTHOR_PHOTO = ("profile", "byline", "share")
 PARTNER_LOGO = ("logo", "share")
 MAGAZINE_LOGO = ("masthead", "publisher", "share")
+TOPIC_PICTURE = ("banner",)  # besides a story picture's: any picture may be one
 
 
 def specs(*roles):
@@ -136,6 +139,7 @@ PICTURES_OF = {
     "stories.Author": ("photo_id", AUTHOR_PHOTO),
     "stories.PartnerOutlet": ("logo_id", PARTNER_LOGO),
     "editions.MagazineSettings": ("logo_id", MAGAZINE_LOGO),
+    "stories.TopicPage": ("lead_image_id", TOPIC_PICTURE),
 }
 
 

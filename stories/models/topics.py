@@ -74,13 +74,27 @@ class TopicPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
         blank=True,
         help_text=_("One or two sentences shown at the top of the topic page."),
     )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Optional. Shown across the top of the topic page, cropped to a wide band around "
+            "the focal point you set on the picture, and when the page is shared. Its "
+            "description is read out to readers who cannot see it."
+        ),
+    )
 
     parent_page_types = ["stories.TopicIndexPage"]
     subpage_types = []
-    content_panels = Page.content_panels + [FieldPanel("description")]
+    content_panels = Page.content_panels + [FieldPanel("description"), FieldPanel("lead_image")]
     search_fields = Page.search_fields + [index.SearchField("description")]
 
     objects = PageManager.from_queryset(TopicPageQuerySet)()
+    serve_select_related = ("lead_image",)
 
     class Meta:
         verbose_name = _("topic")
@@ -128,10 +142,15 @@ class TopicPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.lazy_listing(request, context)
+        # Its picture: across its header, and in its metadata as the one it is shared with.
+        picture = tags.image(self.lead_image_id)
+        context["metadata_shows"] = [*context["metadata_shows"], picture]
+        pagecache.tag_response(request, picture)
         return context
 
     def stories_page(self, request):
-        items = self.paginate(request, self.listing())
+        # Counted up to the listing's limit, for its header's "N articles".
+        items = self.paginate(request, self.listing(), count_all=True)
         # As topic_page.html shows them: <h2> headlines, the first card the lead.
         items.object_list = cards(items.object_list, request, heading_level=2, layout="lead")
         show_listing(request, self, items)

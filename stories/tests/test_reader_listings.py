@@ -178,13 +178,13 @@ def test_long_archives_get_elided_page_links(rf):
 
 
 def test_listings_count_only_as_far_as_their_page_links_reach(client, tree, no_cache):
-    """A busy topic's page costs the same as a quiet one's: its stories are counted up to
+    """A busy section's page costs the same as a quiet one's: its stories are counted up to
     two pages past the one shown, not through the newest thousand."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    topic = tree.topics[0]
-    StoryPageFactory.create_batch(35, parent=tree.section, topics=[topic])
+    topic = tree.section
+    StoryPageFactory.create_batch(35, parent=tree.section, topics=[tree.topics[0]])
     with CaptureQueriesContext(connection) as queries:
         soup = BeautifulSoup(client.get(topic.url).content, "html.parser")
     (count,) = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT")]

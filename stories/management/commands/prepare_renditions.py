@@ -5,7 +5,7 @@ from wagtail.images import get_image_model
 
 from editions.models import MagazineSettings
 from stories import pictures
-from stories.models import Author, PartnerOutlet
+from stories.models import Author, PartnerOutlet, TopicPage
 
 
 class Command(BaseCommand):
@@ -34,6 +34,7 @@ class Command(BaseCommand):
             (Author, "photo", pictures.AUTHOR_PHOTO),
             (PartnerOutlet, "logo", pictures.PARTNER_LOGO),
             (MagazineSettings, "logo", pictures.MAGAZINE_LOGO),
+            (TopicPage, "lead_image", pictures.TOPIC_PICTURE),
         ):
             for image_id in model.objects.exclude(**{field: None}).values_list(field, flat=True):
                 roles[image_id].update(parts)
