@@ -159,10 +159,40 @@ class DemoBuilder:
             show_in_menus=True,
         )
         topics = {
-            spec["key"]: self.child(index, TopicPage, spec, description=spec["description"]["en"])
+            spec["key"]: self.child(
+                index,
+                TopicPage,
+                spec,
+                description=spec["description"]["en"],
+                lead_image=self.drawn_picture(
+                    f"topic-{spec['key']}",
+                    spec["picture"]["scene"],
+                    title=f"Topic: {spec['title']['en']}",
+                    description=spec["picture"]["description"],
+                ),
+            )
             for spec in content.TOPICS
         }
         return index, topics
+
+    def drawn_picture(self, key, scene, *, title, description):
+        """A picture of its own for a story or topic, drawn from `key` in the colours and
+        motif of `scene` (content.IMAGES)."""
+        return get_or_create_image(
+            key, {**content.IMAGES[scene], "title": title, "description": description}
+        )
+
+    def story_picture(self, spec):
+        """The story's own lead picture: its scene drawn afresh, placed at its dateline."""
+        scene = spec.get("lead_image")
+        if scene is None:
+            return None
+        return self.drawn_picture(
+            spec["key"],
+            scene,
+            title=spec["title"]["en"],
+            description=f"{content.IMAGES[scene]['description']}, {spec['dateline']['en']}",
+        )
 
     def build_sections(self, home):
         sections = {
@@ -313,7 +343,7 @@ class DemoBuilder:
                 standfirst=spec["standfirst"][code],
                 summary=spec["summary"][code],
                 dateline=spec["dateline"][code],
-                lead_image=self.images.get(spec.get("lead_image")),
+                lead_image=self.story_picture(spec),
                 lead_video_url=spec.get("lead_video") or "",
                 published_at=published,
                 updated_at=published + datetime.timedelta(hours=max(updates)) if updates else None,

@@ -399,6 +399,9 @@ PAGE_CACHE_REWARM = env.bool("PAGE_CACHE_REWARM", default=True)
 # page made again after a purge takes unchanged from the cache.
 FRAGMENT_CACHE_ENABLED = env.bool("FRAGMENT_CACHE", default=True)
 
+# How wide the demo loader draws its pictures (demo/images.py).
+DEMO_PICTURE_WIDTH = 1200
+
 # Work that is not the request's (an uploaded picture's renditions, search index updates,
 # Wagtail's reference index and CDN purges) goes to a queue in the database, which
 # `manage.py db_worker` empties (started by `make run`; a service of its own in production,

@@ -30,6 +30,8 @@ PAGE_CACHE_REPLAY_INTERVAL = None
 # Tasks run at once here (below): pages made again inside the test's change would hide
 # what it purged. The tests of making again turn it on.
 PAGE_CACHE_REWARM = False
+# The demo's pictures drawn small: every size of 35 large ones is a minute of encoding.
+DEMO_PICTURE_WIDTH = 240
 # Tasks run as they are enqueued, so a test sees their work without a worker; the tests of
 # the queue itself (config/tests/test_tasks.py) switch to the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -31,6 +31,10 @@ TOPIC_INDEX = {
 TOPICS = [
     {
         "key": "drones",
+        "picture": {
+            "scene": "drone-sky",
+            "description": "Drones over the front: hills under an evening sky",
+        },
         "title": {"en": "Drones", "fr": "Drones", "ru": "Дроны"},
         "slug": {"en": "drones", "fr": "drones", "ru": "drony"},
         "description": {
@@ -41,6 +45,7 @@ TOPICS = [
     },
     {
         "key": "energy",
+        "picture": {"scene": "power-lines", "description": "Power lines across a snowy plain"},
         "title": {"en": "Energy", "fr": "Énergie", "ru": "Энергетика"},
         "slug": {"en": "energy", "fr": "energie", "ru": "energetika"},
         "description": {
@@ -51,6 +56,7 @@ TOPICS = [
     },
     {
         "key": "press-freedom",
+        "picture": {"scene": "newsroom", "description": "A newsroom's lit windows at night"},
         "title": {"en": "Press freedom", "fr": "Liberté de la presse", "ru": "Свобода прессы"},
         "slug": {"en": "press-freedom", "fr": "liberte-de-la-presse", "ru": "svoboda-pressy"},
         "description": {
@@ -61,6 +67,10 @@ TOPICS = [
     },
     {
         "key": "elections",
+        "picture": {
+            "scene": "polling-station",
+            "description": "A queue of voters outside a polling station",
+        },
         "title": {"en": "Elections", "fr": "Élections", "ru": "Выборы"},
         "slug": {"en": "elections", "fr": "elections", "ru": "vybory"},
         "description": {
@@ -71,6 +81,7 @@ TOPICS = [
     },
     {
         "key": "climate",
+        "picture": {"scene": "vineyard", "description": "Dry vineyards below the hills"},
         "title": {"en": "Climate", "fr": "Climat", "ru": "Климат"},
         "slug": {"en": "climate", "fr": "climat", "ru": "klimat"},
         "description": {

@@ -123,6 +123,17 @@ def test_demo_has_the_promised_content_and_work_for_the_desk(demo, client):
         "update_note",
     }
     assert Image.objects.count() >= len(content.IMAGES)
+    # Every story and topic has a picture of its own, described for those who cannot see it.
+    # (A translation shows its original's.)
+    pictures = {
+        *StoryPage.objects.values_list("lead_image", flat=True),
+        *TopicPage.objects.values_list("lead_image", flat=True),
+    }
+    stories_and_topics = len(content.STORIES) + len(content.TOPICS)
+    assert None not in pictures and len(pictures) == stories_and_topics
+    assert all(Image.objects.filter(pk__in=pictures).values_list("description", flat=True))
+    files = {image.file.read() for image in Image.objects.filter(pk__in=pictures)}
+    assert len(files) == stories_and_topics  # drawn apart, not copies
     assert "Created the admin user: admin / " in demo
 
     for story in live.filter(locale__language_code__in=["en", "fr"]):
