@@ -2,6 +2,7 @@
 
 import copy
 import html
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -52,7 +53,12 @@ from ..video import parse_video_url, validate_video_url
 from .snippets import Author, PartnerOutlet, language_choices
 
 RELATED_STORIES = 3
-EXCERPT_WORDS = 60
+# "Keep reading" opens the story's first paragraphs: whole ones until this many words are
+# shown, and never more than EXCERPT_MAX_WORDS (a long one is cut at a word).
+EXCERPT_WORDS = 80
+EXCERPT_MAX_WORDS = 160
+# Where a paragraph block's rich text ends one paragraph (or heading, or list item).
+PARAGRAPH_END = re.compile(r"</(?:p|h[1-6]|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
 # A card's teaser: real deks run to ~350 characters; longer ones are shortened at a word.
 TEASER_CHARS = 360
 # Stories newest first. Every live story has its publication time (see StoryPage.save), and
@@ -109,6 +115,25 @@ STORY_TOPIC_FIELDS = (
     "sort_order",
     *(f"topic__{f}" for f in TOPIC_LINK_FIELDS),
 )
+
+
+def first_paragraphs(body):
+    """The body's first paragraphs as text, a blank line between them (as `linebreaks`
+    reads them): the excerpt a card opens with "Keep reading". As text, the source's
+    entities ("R&amp;D") decoded, for templates to escape once."""
+    shown, words = [], 0
+    for block in body:
+        if block.block_type != "paragraph":
+            continue
+        for piece in PARAGRAPH_END.split(block.value.source):
+            text = " ".join(html.unescape(strip_tags(piece)).split())
+            if not text:
+                continue
+            shown.append(Truncator(text).words(EXCERPT_MAX_WORDS - words))
+            words += len(text.split())
+            if words >= EXCERPT_WORDS:
+                return "\n\n".join(shown)
+    return "\n\n".join(shown)
 
 
 def first_focus(story_topics):
@@ -634,13 +659,7 @@ class StoryPage(ReaderPage):
     def refresh_card_fields(self):
         """Derive what cards show from the body: the excerpt readers open with “Keep
         reading” and the video marker."""
-        # As text: the source's entities ("R&amp;D") decoded, for templates to escape once.
-        text = " ".join(
-            html.unescape(strip_tags(block.value.source))
-            for block in self.body
-            if block.block_type == "paragraph"
-        )
-        self.excerpt = Truncator(text).words(EXCERPT_WORDS)
+        self.excerpt = first_paragraphs(self.body)
         self.has_video = bool(self.lead_video_url) or any(
             block.block_type == "video" for block in self.body
         )

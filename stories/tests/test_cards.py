@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
+from wagtail.rich_text import RichText
 
 from stories import cards, pictures
 from stories.factories import (
@@ -201,3 +202,30 @@ def test_a_pictures_renditions_include_its_cards_crops(tree, django_capture_on_c
     # 3:2, as far as the (small) original allows.
     crop = Rendition.objects.get(image=image, filter_spec="fill-400x267|format-jpeg")
     assert abs(crop.width / crop.height - 1.5) < 0.05
+
+
+def test_keep_reading_opens_the_storys_first_paragraphs(client, tree):
+    def words(n, word):
+        return " ".join([word] * n)
+
+    body = [
+        ("paragraph", RichText(f"<p>{words(30, 'first')}</p><p>{words(30, 'second')}</p>")),
+        ("heading", "Between"),
+        ("paragraph", RichText(f"<p>{words(30, 'third')} R&amp;D</p><p>{words(30, 'fourth')}</p>")),
+    ]
+    story = StoryPageFactory(parent=tree.section, title="Paragraphs", body=body)
+    long = StoryPageFactory(
+        parent=tree.section,
+        title="One long paragraph",
+        body=[("paragraph", RichText(f"<p>{words(200, 'long')}</p>"))],
+    )
+    page = soup(client, tree.section.url)
+    excerpt = card_of(page, "Paragraphs").select_one("details.story-card__excerpt")
+    # Whole paragraphs until 80 words are shown, then the link to the rest.
+    shown = [p.get_text() for p in excerpt.select("p")]
+    assert [p.split()[0] for p in shown] == ["first", "second", "third", "Read"]
+    assert shown[2].endswith("R&D")
+    assert excerpt.select_one("a")["href"] == story.url
+    cut = card_of(page, "One long paragraph").select_one("details.story-card__excerpt p")
+    assert cut.get_text() == words(160, "long") + "…"
+    assert long.excerpt.count("\n\n") == 0
