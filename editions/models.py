@@ -38,7 +38,10 @@ class MagazineSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Shown instead of the name in the header when set."),
+        help_text=_(
+            "Shown instead of the name in the header when set, and, cropped square around "
+            "its focal point, as the icon of browser tabs and of phones' home screens."
+        ),
     )
 
     panels = [FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo")]

@@ -10,6 +10,7 @@ from editions.models import MagazineSettings
 from editions.routing import ensure_routable
 from home.models import HomePage
 from pagecache import tags
+from stories import pictures
 
 from .sitemaps import LanguageSitemap, NewsSitemap
 
@@ -52,9 +53,11 @@ def sitemap_section(request, section):
 @require_safe
 def web_manifest(request):
     """What a phone needs to put the magazine on its home screen: its name, colours and
-    icons (static/icons/, drawn by scripts/make_icons.py)."""
+    icons (cut from the logo, else static/icons/, drawn by scripts/make_icons.py)."""
     pagecache.cacheable(request, tags.SITE)
     magazine = MagazineSettings.for_request(request)
+    # The logo cut square when there is one (stories.pictures), else the drawn mark.
+    logo = pictures.icons(magazine.logo) if magazine.logo else {}
     manifest = {
         "name": magazine.name,
         "short_name": magazine.name,
@@ -64,7 +67,7 @@ def web_manifest(request):
         "theme_color": "#1d3557",
         "icons": [
             {
-                "src": static(f"icons/icon-{size}.png"),
+                "src": logo[size].url if logo else static(f"icons/icon-{size}.png"),
                 "sizes": f"{size}x{size}",
                 "type": "image/png",
             }

@@ -12,6 +12,7 @@ from django.db.models.signals import post_save
 from django_tasks import task
 from wagtail.images import get_image_model, get_image_model_string
 from wagtail.images.models import Filter, SourceImageIOError
+from wagtail.images.shortcuts import get_renditions_or_not_found
 
 ROLES = {
     # Lead images, pictures in the body and video posters: a 40rem column, or the screen.
@@ -23,6 +24,8 @@ ROLES = {
     "byline": "fill-{96x96,192x192} format-{avif,webp,jpeg}",  # "About the authors"
     "logo": "max-{160x160,320x320} format-{avif,webp,png}",  # a partner's page
     "masthead": "max-{240x48,480x96} format-{avif,webp,png}",  # the magazine's logo
+    # The logo cropped square around its focal point: browser tabs, phones' home screens.
+    "icon": "fill-{32x32,180x180,192x192,512x512} format-png",
     # A topic's picture, a band across the top of its page.
     "banner": "fill-{640x240,1280x480,1920x720} format-{avif,webp,jpeg}",
     # One rendition each, for what other programs fetch: social networks' cards, feed
@@ -36,7 +39,7 @@ ROLES = {
 STORY_PICTURE = ("story", "card", "share", "enclosure")
 AUTHOR_PHOTO = ("profile", "byline", "share")
 PARTNER_LOGO = ("logo", "share")
-MAGAZINE_LOGO = ("masthead", "publisher", "share")
+MAGAZINE_LOGO = ("masthead", "publisher", "share", "icon")
 TOPIC_PICTURE = ("banner",)  # besides a story picture's: any picture may be one
 
 
@@ -64,6 +67,12 @@ def rendition(image, role):
         return image.get_rendition(only)
     except SourceImageIOError:
         return None
+
+
+def icons(image):
+    """{size: rendition} of the magazine's icons cut from `image` (the `icon` role)."""
+    found = get_renditions_or_not_found(image, filters("icon"))
+    return {int(spec.split("-")[1].split("x")[0]): r for spec, r in found.items()}
 
 
 def prefetch(pictures):

@@ -8,8 +8,15 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
+from wagtail.models import Site
 
-from stories.factories import AuthorFactory, BriefingPageFactory, StoryPageFactory
+from editions.models import MagazineSettings
+from stories.factories import (
+    AuthorFactory,
+    BriefingPageFactory,
+    ImageFactory,
+    StoryPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +58,19 @@ def test_the_manifest_names_the_magazine_and_its_icons_exist(client, tree):
         assert icon.status_code == 200, entry["src"]
         size = Image.open(io.BytesIO(b"".join(icon.streaming_content))).size
         assert f"{size[0]}x{size[1]}" == entry["sizes"]
+
+
+def test_the_magazines_logo_becomes_its_icons(client, tree, django_capture_on_commit_callbacks):
+    magazine = MagazineSettings.for_site(Site.objects.get(is_default_site=True))
+    with django_capture_on_commit_callbacks(execute=True):  # its renditions made on save
+        magazine.logo = ImageFactory()
+        magazine.save()
+    soup = BeautifulSoup(client.get(tree.home.url).content, "html.parser")
+    icon = soup.select_one("link[rel=icon]")
+    assert icon["type"] == "image/png" and icon["sizes"] == "32x32"
+    assert ".fill-32x32.format-png." in icon["href"]
+    assert ".fill-180x180.format-png." in soup.select_one("link[rel=apple-touch-icon]")["href"]
+    manifest = json.loads(client.get(soup.select_one("link[rel=manifest]")["href"]).content)
+    small, large = manifest["icons"]
+    assert ".fill-192x192.format-png." in small["src"] and small["sizes"] == "192x192"
+    assert ".fill-512x512.format-png." in large["src"] and large["sizes"] == "512x512"
