@@ -1,5 +1,5 @@
 """Audit reader pages as readers' tools see them: Lighthouse (mobile), axe-core and the Nu HTML
-checker, on the home, topic, story, briefing, search and author pages of each edition.
+checker, on every type of reader page of each edition (bench/reader_pages.py).
 
 Run through `bench/audit`, which installs the tools. Without --base-url it builds the demo site
 in a temporary folder and serves it with the production settings (gunicorn, DEBUG off) on
@@ -17,11 +17,10 @@ import sys
 import tempfile
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlencode, urljoin
 
-from bs4 import BeautifulSoup
 from local_server import Gunicorn
 from playwright.sync_api import sync_playwright
+from reader_pages import discover
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "bench" / "tools" / "node_modules"
@@ -47,39 +46,32 @@ CATEGORIES = {
     "best-practices": 100,
     "seo": 100,
 }
-PAGE_KINDS = ("home", "topic", "story", "briefing", "search", "author")
+PAGE_KINDS = (
+    "home",
+    "section",
+    "topic index",
+    "topic",
+    "story",
+    "video",
+    "briefing",
+    "briefing index",
+    "author",
+    "partner",
+    "search",
+    "newsletter",
+)
 EDITIONS = ("en", "fr")
 
 
-def fetch(url):
-    with urllib.request.urlopen(url, timeout=30) as response:
-        return BeautifulSoup(response.read(), "html.parser")
-
-
-def link(soup, selector, base):
-    anchor = soup.select_one(selector)
-    if anchor is None:
-        raise SystemExit(f"Cannot find {selector!r} on {base}: is the demo content loaded?")
-    return urljoin(base, anchor["href"])
-
-
-def discover(base_url, edition):
-    """The audited pages of one edition, found by following links as a reader would."""
-    home = urljoin(base_url, f"/{edition}/")
-    soup = fetch(home)
-    story = link(soup, ".story-card__headline a", home)
-    story_soup = fetch(story)
-    form = soup.select_one("form[role=search], form.search-form")
-    query = max(story_soup.h1.get_text().split(), key=len).strip(".,:;«»“”\"'")
-    search = urljoin(home, form["action"]) + "?" + urlencode({"q": query})
-    return {
-        "home": home,
-        "topic": link(soup, ".focus-topics a", home),
-        "story": story,
-        "briefing": link(soup, "[aria-labelledby=briefing-heading] a", home),
-        "search": search,
-        "author": link(story_soup, "a[href*='/authors/']", story),
-    }
+def pages_of(base_url, edition):
+    """Every reader page type of the edition (reader_pages), but the 404 page, whose status
+    Lighthouse's SEO audit rightly fails."""
+    pages = discover(base_url, edition)
+    pages.pop("not found", None)
+    missing = set(PAGE_KINDS) - set(pages)
+    if missing:
+        raise SystemExit(f"No {', '.join(sorted(missing))} found in {edition}: is the demo loaded?")
+    return pages
 
 
 def lighthouse_run(url, attempts=5):
@@ -237,7 +229,7 @@ def audit(base_url, runs):
     pages = [
         (kind, edition, url)
         for edition in EDITIONS
-        for kind, url in discover(base_url, edition).items()
+        for kind, url in pages_of(base_url, edition).items()
     ]
     nu = nu_checker([url for _, _, url in pages])
     rows, misses = [], []
