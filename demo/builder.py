@@ -42,6 +42,17 @@ from . import content
 from .images import get_or_create_image
 
 TREE_LANGUAGES = ("en", "fr", "ru")
+# Languages only some of the tree and snippets have a version in: those whose content has
+# text in it (the Arabic partner's original needs its section, topic and home page).
+PARTIAL_LANGUAGES = ("ar",)
+
+
+def translations_wanted(spec):
+    """The languages besides English a page or snippet is translated into: the tree's, and
+    those its title or name has text in."""
+    texts = spec.get("title") or spec.get("name") or {}
+    partial = [code for code in PARTIAL_LANGUAGES if isinstance(texts, dict) and code in texts]
+    return [*TREE_LANGUAGES[1:], *partial]
 
 
 def text_pairs(source, target, value):
@@ -146,7 +157,7 @@ class DemoBuilder:
     def translate_tree_page(self, page, spec, extra=()):
         # The home page has no slug of its own in the content; it keeps "home".
         extra = {page.slug: page.slug, **dict(extra)}
-        for code in TREE_LANGUAGES[1:]:
+        for code in translations_wanted(spec):
             if not page.has_translation(self.locales[code]):
                 translate(page, code, strings_for(spec, "en", code, extra=extra))
 
@@ -183,15 +194,19 @@ class DemoBuilder:
         )
 
     def story_picture(self, spec):
-        """The story's own lead picture: its scene drawn afresh, placed at its dateline."""
+        """The story's own lead picture: its scene drawn afresh, placed at its dateline (in
+        English, the pictures' language, when the story has one)."""
         scene = spec.get("lead_image")
         if scene is None:
             return None
+        description = content.IMAGES[scene]["description"]
+        if "en" in spec["dateline"]:
+            description = f"{description}, {spec['dateline']['en']}"
         return self.drawn_picture(
             spec["key"],
             scene,
-            title=spec["title"]["en"],
-            description=f"{content.IMAGES[scene]['description']}, {spec['dateline']['en']}",
+            title=spec["title"].get("en") or spec["title"][spec["source_locale"]],
+            description=description,
         )
 
     def build_sections(self, home):
@@ -249,7 +264,7 @@ class DemoBuilder:
             snippet = model.objects.filter(locale=self.locales["en"], **{key: fields[key]}).first()
             if snippet is None:
                 snippet = model.objects.create(locale=self.locales["en"], **fields)
-            for code in TREE_LANGUAGES[1:]:
+            for code in translations_wanted(spec):
                 if not snippet.has_translation(self.locales[code]):
                     translate(snippet, code, strings_for(spec, "en", code))
             snippets[spec["key"]] = snippet

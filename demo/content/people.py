@@ -103,4 +103,19 @@ PARTNERS = [
             "ru": "Городской новостной сайт из вымышленного портового города Порту-Алву. Пишет о жилье, транспорте и жизни районов.",
         },
     },
+    {
+        "key": "al-marsad",
+        "name": {"en": "Al-Marsad", "fr": "Al-Marsad", "ru": "Аль-Марсад", "ar": "المرصد"},
+        "native_name": "المرصد",
+        "country": {"en": "Sahilia", "fr": "Sahilie", "ru": "Сахилия", "ar": "ساحلية"},
+        "language": "ar",
+        "website": "https://al-marsad.example",
+        "logo": "logo-al-marsad",
+        "description": {
+            "en": "A coastal weekly from the invented country of Sahilia, read for its reporting on the sea, the ports and the people who work them.",
+            "fr": "Un hebdomadaire côtier de la Sahilie, pays imaginaire, lu pour ses reportages sur la mer, les ports et ceux qui y travaillent.",
+            "ru": "Прибрежный еженедельник из вымышленной страны Сахилия: его читают ради репортажей о море, портах и людях, которые в них работают.",
+            "ar": "أسبوعية ساحلية من بلد ساحلية المتخيَّل، تُقرأ لتقاريرها عن البحر والموانئ والعاملين فيها.",
+        },
+    },
 ]

@@ -93,4 +93,10 @@ IMAGES = {
         "colours": ("#9d0208", "#ffba08"),
         "motif": "logo",
     },
+    "logo-al-marsad": {
+        "title": "Logo: Al-Marsad",
+        "description": "The logo of Al-Marsad",
+        "colours": ("#005f73", "#e9d8a6"),
+        "motif": "logo",
+    },
 }

@@ -1,30 +1,34 @@
 """The demo magazine's frame: its name, each edition's home page, topics, sections and
-the briefings' index."""
+the briefings' index. What has Arabic text also has an Arabic version, the tree an Arabic
+partner's original is entered in."""
 
 MAGAZINE = {"name": "The Meridian Review"}
 
 
 HOME = {
-    "title": {"en": "Home", "fr": "Accueil", "ru": "Главная"},
+    "title": {"en": "Home", "fr": "Accueil", "ru": "Главная", "ar": "الرئيسية"},
     "tagline": {
         "en": "Independent journalism from abroad, in your language",
         "fr": "Le journalisme indépendant d’ailleurs, dans votre langue",
         "ru": "Независимая журналистика из-за рубежа на вашем языке",
+        "ar": "صحافة مستقلة من الخارج بلغتك",
     },
     "introduction": {
         "en": "The best reporting of independent newsrooms abroad, translated by our desk.",
         "fr": "Le meilleur des rédactions indépendantes étrangères, traduit par notre équipe.",
         "ru": "Лучшие материалы независимых редакций из-за рубежа в переводе нашей команды.",
+        "ar": "أفضل ما تنشره غرف الأخبار المستقلة في الخارج، بترجمة فريقنا.",
     },
 }
 
 TOPIC_INDEX = {
-    "title": {"en": "Topics", "fr": "Sujets", "ru": "Темы"},
-    "slug": {"en": "topics", "fr": "sujets", "ru": "temy"},
+    "title": {"en": "Topics", "fr": "Sujets", "ru": "Темы", "ar": "الموضوعات"},
+    "slug": {"en": "topics", "fr": "sujets", "ru": "temy", "ar": "mawdooat"},
     "introduction": {
         "en": "Every story we publish, by the subjects it follows.",
         "fr": "Tous nos articles, classés par sujet.",
         "ru": "Все наши материалы по темам.",
+        "ar": "كل ما ننشره، مرتبًا حسب الموضوع.",
     },
 }
 
@@ -82,12 +86,13 @@ TOPICS = [
     {
         "key": "climate",
         "picture": {"scene": "vineyard", "description": "Dry vineyards below the hills"},
-        "title": {"en": "Climate", "fr": "Climat", "ru": "Климат"},
-        "slug": {"en": "climate", "fr": "climat", "ru": "klimat"},
+        "title": {"en": "Climate", "fr": "Climat", "ru": "Климат", "ar": "المناخ"},
+        "slug": {"en": "climate", "fr": "climat", "ru": "klimat", "ar": "al-munakh"},
         "description": {
             "en": "Droughts, floods and the towns adapting to both.",
             "fr": "Sécheresses, inondations et les villes qui s’adaptent aux deux.",
             "ru": "Засухи, наводнения и города, которые приспосабливаются к ним.",
+            "ar": "الجفاف والفيضانات، والمدن التي تتكيف مع الاثنين.",
         },
     },
 ]
@@ -95,12 +100,13 @@ TOPICS = [
 SECTIONS = [
     {
         "key": "world-affairs",
-        "title": {"en": "World Affairs", "fr": "International", "ru": "В мире"},
-        "slug": {"en": "world-affairs", "fr": "international", "ru": "v-mire"},
+        "title": {"en": "World Affairs", "fr": "International", "ru": "В мире", "ar": "العالم"},
+        "slug": {"en": "world-affairs", "fr": "international", "ru": "v-mire", "ar": "al-alam"},
         "description": {
             "en": "War, diplomacy and power, reported by those who live with them.",
             "fr": "Guerre, diplomatie et pouvoir, racontés par ceux qui les vivent.",
             "ru": "Война, дипломатия и власть глазами тех, кто с ними живёт.",
+            "ar": "الحرب والدبلوماسية والسلطة، بعيون من يعيشون معها.",
         },
     },
     {

@@ -1,5 +1,5 @@
-"""The demo's stories: our own in English, partners' entered in Russian, each with the
-editions it is translated into or awaiting."""
+"""The demo's stories: our own in English, partners' entered in Russian (and one in Arabic),
+each with the editions it is translated into or awaiting."""
 
 STORIES = [
     {
@@ -1049,6 +1049,73 @@ STORIES = [
                 {
                     "en": "The cooperative’s accounts, which we have seen, show the line will break even only if it runs full four nights a week.",
                     "fr": "Les comptes de la coopérative, que nous avons consultés, montrent que la ligne ne sera rentable que si elle roule pleine quatre nuits par semaine.",
+                },
+            ),
+        ],
+    },
+    {
+        "key": "ras-al-nakhil-fishermen",
+        "source_locale": "ar",
+        # An Arabic partner's original, entered as published and waiting for both desks.
+        "awaiting": ["en", "fr"],
+        "section": "world-affairs",
+        "topics": ["climate"],
+        "focus": "climate",
+        "authors": ["partner:al-marsad"],
+        "days_ago": 0,
+        "lead_image": "harbour-dawn",
+        "lead_video": None,
+        "title": {"ar": "صيادو رأس النخيل يبحرون أبعد كل عام"},
+        "slug": {"ar": "sayyadu-ras-al-nakhil"},
+        "standfirst": {
+            "ar": "مع ارتفاع حرارة البحر، ابتعدت أسراب السردين عن الساحل، وصار الصيادون يقطعون ضعف المسافة بوقود يزداد غلاءً.",
+        },
+        "summary": {
+            "ar": "في ميناء رأس النخيل الصغير يعود الصيادون بشباك نصف فارغة. يقولون إن السردين هجر المياه القريبة منذ ثلاثة مواسم، وإن رحلة كانت تستغرق ليلة صارت تستغرق ليلتين.",
+        },
+        "dateline": {"ar": "رأس النخيل"},
+        "partner": "al-marsad",
+        "original": {
+            "headline": "صيادو رأس النخيل يبحرون أبعد كل عام",
+            "url": "https://al-marsad.example/2026/ras-al-nakhil",
+            "language": "ar",
+            "author": "سلمى الحداد",
+            "days_ago": 1,
+        },
+        "genre": "reportage",
+        "body": [
+            (
+                "paragraph",
+                {
+                    "ar": "يخرج حسن البنّاء بقاربه قبل الفجر منذ أربعين عامًا. كان يلقي شباكه على مرمى البصر من المنارة، أما اليوم فيبحر ثلاث ساعات قبل أن يجد ما يستحق الصيد.",
+                },
+            ),
+            (
+                "paragraph",
+                {
+                    "ar": "يقول باحثون في جامعة الساحل إن حرارة المياه السطحية ارتفعت درجة ونصفًا في عقد واحد، وإن أسراب السردين تتبع المياه الباردة نحو الأعماق.",
+                },
+            ),
+            (
+                "pull_quote",
+                {
+                    "quote": {"ar": "البحر لم يتغير في عيوننا، لكنه تغير تحت القارب."},
+                    "attribution": {"ar": "حسن البنّاء، صياد"},
+                },
+            ),
+            ("heading", {"ar": "وقود أغلى ورحلات أطول"}),
+            (
+                "paragraph",
+                {
+                    "ar": "تضاعف ثمن الديزل في الميناء خلال عامين، ويقول أصحاب القوارب الصغيرة إن نصف دخلهم يذهب إلى الوقود. باع بعضهم قاربه وانتقل إلى مصانع التعليب في المدينة.",
+                },
+            ),
+            (
+                "image",
+                {
+                    "image": "harbour-dawn",
+                    "caption": {"ar": "قوارب الصيد في ميناء رأس النخيل عند الفجر."},
+                    "credit": {"ar": "تصوير: المرصد"},
                 },
             ),
         ],

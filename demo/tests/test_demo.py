@@ -63,12 +63,13 @@ def test_demo_has_the_promised_content_and_work_for_the_desk(demo, client):
         for code in ("en", "fr")
     }
     for code in ("en", "fr"):
-        assert live.filter(locale__language_code=code).count() == 15 - awaiting[code], code
+        stories = len(content.STORIES) - awaiting[code]
+        assert live.filter(locale__language_code=code).count() == stories, code
         assert TopicPage.objects.live().filter(locale__language_code=code).count() >= 4
         assert SectionPage.objects.live().filter(locale__language_code=code).count() == 2
         assert BriefingPage.objects.live().filter(locale__language_code=code).count() == 3
         assert Author.objects.filter(locale__language_code=code).count() >= 4
-        assert PartnerOutlet.objects.filter(locale__language_code=code).count() == 3
+        assert PartnerOutlet.objects.filter(locale__language_code=code).count() == 4
 
     russian_originals = live.filter(locale__language_code="ru")
     assert russian_originals.count() >= 5
@@ -136,14 +137,22 @@ def test_demo_has_the_promised_content_and_work_for_the_desk(demo, client):
     assert len(files) == stories_and_topics  # drawn apart, not copies
     assert "Created the admin user: admin / " in demo
 
-    for story in live.filter(locale__language_code__in=["en", "fr"]):
+    for story in live.filter(locale__language_code__in=["en", "fr", "ar"]):
         assert client.get(story.url).status_code == 200, story.url
+    # An Arabic partner's original, in an Arabic tree read right to left.
+    (arabic,) = live.filter(locale__language_code="ar")
+    page = client.get(arabic.url).content.decode()
+    assert '<html lang="ar" dir="rtl">' in page and arabic.title in page
+    assert arabic.partner.locale.language_code == "ar"
+    assert client.get("/ar/").status_code == 200
 
-    # It leaves work on the translation desk: one story untranslated, one out of date.
+    # It leaves work on the translation desk: two stories untranslated (a Russian one, and
+    # the Arabic one, which awaits both desks), one out of date.
     french = Locale.objects.get(language_code="fr")
     rows = desk.with_edition_states(desk.originals(StoryPage.objects.all()), [french])
     states = {row.slug: desk.status(row, french).state for row in rows}
-    assert list(states.values()).count(desk.MISSING) == 1
+    assert list(states.values()).count(desk.MISSING) == 2
+    assert states["sayyadu-ras-al-nakhil"] == desk.MISSING
     assert list(states.values()).count(desk.OUT_OF_DATE) == 1
     assert states["porto-alvo-yellow-tram"] == desk.OUT_OF_DATE
 
