@@ -69,6 +69,19 @@ def rendition(image, role):
         return None
 
 
+def distinct_widths(renditions):
+    """`renditions` ({spec: rendition}) less any as wide as an earlier one of its format: a
+    picture narrower than a role's widest size gives the same width more than once, which a
+    srcset may not name twice (HTML's rule; the Nu checker's error)."""
+    seen, kept = set(), {}
+    for spec, found in renditions.items():
+        key = (found.url.rsplit(".", 1)[-1], found.width)
+        if key not in seen:
+            seen.add(key)
+            kept[spec] = found
+    return kept
+
+
 def icons(image):
     """{size: rendition} of the magazine's icons cut from `image` (the `icon` role)."""
     found = get_renditions_or_not_found(image, filters("icon"))

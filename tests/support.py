@@ -9,15 +9,20 @@ import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 from unittest import mock
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache.backends import locmem
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.text import slugify
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -204,3 +209,32 @@ def log_in(browser, base_url, username):
     page.click("button[type=submit]")
     page.wait_for_url(base_url + reverse("wagtailadmin_home"))
     return page
+
+
+def soup_of(client, url):
+    """The page at `url`, answered 200, parsed."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@contextmanager
+def rendition_reads():
+    """What the block reads of renditions: `.reads`, the rendition cache's reads (each a
+    list of keys), and `.queries`, its queries of the renditions' table."""
+    rendition = get_image_model().get_rendition_model()
+    seen = SimpleNamespace(reads=[], queries=[])
+    backend = rendition.cache_backend
+    get_many = backend.get_many
+
+    def read(keys, *args, **kwargs):
+        if all(key.startswith("wagtail-rendition-") for key in keys):
+            seen.reads.append(list(keys))
+        return get_many(keys, *args, **kwargs)
+
+    with (
+        mock.patch.object(backend, "get_many", read),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        yield seen
+    seen.queries = [q for q in queries if rendition._meta.db_table in q["sql"]]

@@ -340,3 +340,11 @@ def test_a_french_subscriber_is_told_in_french_that_nothing_changed(client, tree
     assert "/fr/newsletter/preferences/" in html.a["href"]
     assert "Rien n’a changé" in parsed.get_body(("plain",)).get_content()
     assert Subscriber.objects.get().edition == "fr"
+
+
+def test_the_sign_up_page_says_what_it_is_to_search_engines(client, tree):
+    for language, words in (("en", "Sign up for the daily briefing"), ("fr", "Inscrivez-vous")):
+        page = BeautifulSoup(client.get(url("signup", language)).content, "html.parser")
+        description = page.select_one("meta[name=description]")["content"]
+        assert description.startswith(words), language
+        assert page.select_one("meta[property='og:description']")["content"] == description

@@ -45,7 +45,10 @@ def page_metadata(context):
     alternates = context.get("alternates") or []
     return {
         "title": title,
-        "description": metadata.description(page, snippet) if page is not None else "",
+        # A view that is not a page (the newsletter's) says what it is itself.
+        "description": metadata.description(page, snippet)
+        if page is not None
+        else context.get("meta_description", ""),
         "canonical": canonical,
         "site_name": magazine.name,
         "og_type": "article" if getattr(page, "display_date", None) and not snippet else "website",

@@ -19,4 +19,5 @@ def reader_picture(image, role, **attrs):
     (sizes, alt, loading, ...) on its <img>, which also gets the fallback's width and height."""
     if not image:
         return ""
-    return Picture(get_renditions_or_not_found(image, pictures.filters(role)), attrs)
+    found = get_renditions_or_not_found(image, pictures.filters(role))
+    return Picture(pictures.distinct_widths(found), attrs)

@@ -6,24 +6,18 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from seo.tests.test_metadata import json_ld
 from stories.factories import AuthorFactory, BriefingPageFactory, StoryPageFactory
 from stories.models import BriefingPage
+from tests.support import soup_of
 
 pytestmark = pytest.mark.django_db
 
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 LOC = "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
-
-
-def soup_of(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.fixture

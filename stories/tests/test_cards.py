@@ -3,12 +3,7 @@ the editor's focal point), the first of a topic's or the front page's larger and
 first, video cards with a play mark, compact ones in the front page's rail; a listing's
 pictures read in one trip to the cache."""
 
-from unittest import mock
-
 import pytest
-from bs4 import BeautifulSoup
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
@@ -19,16 +14,11 @@ from stories.factories import (
     PartnerOutletFactory,
     StoryPageFactory,
 )
+from tests.support import rendition_reads, soup_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 Rendition = get_image_model().get_rendition_model()
-
-
-def soup(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.fixture
@@ -40,6 +30,8 @@ def listed(tree, django_capture_on_commit_callbacks):
     author, partner = AuthorFactory(name="Inès Marlow"), PartnerOutletFactory()
     with django_capture_on_commit_callbacks(execute=True):  # as uploads: renditions made
         images = [ImageFactory() for _ in range(4)]
+        # One as wide as the widest crop, whose cards offer every width.
+        images[1] = ImageFactory(file__width=1200, file__height=800)
     kinds = [
         ("plain", {}),
         ("no picture, video", {"lead_video_url": "https://vimeo.com/123456789"}),
@@ -84,7 +76,7 @@ def listings(tree, listed):
 
 def test_every_listing_leads_its_cards_with_the_storys_picture(client, tree, listed):
     for name, url in listings(tree, listed).items():
-        page = soup(client, url)
+        page = soup_of(client, url)
         card = card_of(page, "picture 1")
         link = card.select_one("a.story-card__picture")
         assert link is not None, name
@@ -99,13 +91,13 @@ def test_every_listing_leads_its_cards_with_the_storys_picture(client, tree, lis
         for crop, size in zip(crops, ("400x267", "800x533", "1200x800"), strict=True):
             assert f".fill-{size}." in crop, name
     # A story without a picture or video has a card without a picture.
-    plain = card_of(soup(client, tree.topics[0].url), "plain")
+    plain = card_of(soup_of(client, tree.topics[0].url), "plain")
     assert plain.select_one(".story-card__picture") is None
 
 
 def test_the_lead_card_is_fetched_first_and_the_others_wait(client, tree, listed):
     for url in (tree.home.url, tree.topics[0].url):
-        page = soup(client, url)
+        page = soup_of(client, url)
         lead, *others = page.select("main .story-card")
         assert "story-card--lead" in lead["class"]
         img = lead.select_one("img")
@@ -116,9 +108,9 @@ def test_the_lead_card_is_fetched_first_and_the_others_wait(client, tree, listed
                 assert img["loading"] == "lazy" and not img.get("fetchpriority")
     # A topic's other cards are its grid's; the front page's after the second tier are its
     # rail's, compact: headline and date, no summary or excerpt.
-    topic = soup(client, tree.topics[0].url)
+    topic = soup_of(client, tree.topics[0].url)
     assert {img["sizes"] for img in topic.select(".story-card--grid img")} == {cards.SIZES["grid"]}
-    front = soup(client, tree.home.url)
+    front = soup_of(client, tree.home.url)
     grid, compact = front.select(".front__latest .story-card"), front.select(".story-card--compact")
     assert len(grid) == 4 and "story-card--grid" in grid[0]["class"]
     assert [c.select_one(".story-card__headline").get_text() for c in compact] == ["plain"]
@@ -126,7 +118,7 @@ def test_the_lead_card_is_fetched_first_and_the_others_wait(client, tree, listed
 
 
 def test_a_video_card_shows_its_poster_with_a_play_mark(client, tree, listed):
-    page = soup(client, tree.topics[0].url)
+    page = soup_of(client, tree.topics[0].url)
     poster = card_of(page, "poster")
     assert "story-card--video" in poster["class"]
     assert poster.select_one(".story-card__picture picture img")
@@ -138,31 +130,18 @@ def test_a_video_card_shows_its_poster_with_a_play_mark(client, tree, listed):
     assert bare.select_one(".story-card__play") and not bare.select_one("img")
 
 
-def rendition_reads(client, url):
-    """The rendition cache's reads while `url` is served, and its queries of renditions."""
-    reads = []
-    backend = Rendition.cache_backend
-    get_many = backend.get_many
-
-    def read(keys, *args, **kwargs):
-        if all(key.startswith("wagtail-rendition-") for key in keys):
-            reads.append(list(keys))
-        return get_many(keys, *args, **kwargs)
-
-    with (
-        mock.patch.object(backend, "get_many", read),
-        CaptureQueriesContext(connection) as queries,
-    ):
+def served_reads(client, url):
+    with rendition_reads() as seen:
         assert client.get(url).status_code == 200
-    return reads, [q for q in queries if Rendition._meta.db_table in q["sql"]]
+    return seen.reads, seen.queries
 
 
 @pytest.mark.parametrize("listing", ["front page", "topic", "section", "author", "search"])
 def test_a_listings_pictures_are_read_in_one_trip_to_the_cache(client, tree, listed, listing):
     url = listings(tree, listed)[listing]
-    shown = len(soup(client, url).select(".story-card__picture img"))
+    shown = len(soup_of(client, url).select(".story-card__picture img"))
     assert shown >= 3
-    reads, queries = rendition_reads(client, url)
+    reads, queries = served_reads(client, url)
     # Three widths in three formats of each.
     assert [len(keys) for keys in reads] == [shown * 9]
     assert not queries
@@ -177,7 +156,7 @@ def test_a_listings_pictures_missing_from_the_cache_are_read_in_one_query(client
         for f in pictures.filters("card")
     ]
     Rendition.cache_backend.delete_many(lacking)
-    reads, queries = rendition_reads(client, url)
+    reads, queries = served_reads(client, url)
     assert len(reads) == 1 and len(queries) == 1
     assert Rendition.cache_backend.get_many(lacking).keys() == set(lacking)
 
@@ -186,10 +165,10 @@ def test_kept_cards_read_no_pictures(client, tree, listed, settings):
     settings.FRAGMENT_CACHE_ENABLED = True
     settings.PAGE_CACHE_CLOCK_SKEW = 0  # kept fresh from the request that made them
     url = tree.section.url
-    first = soup(client, url).select("main .story-card")
-    reads, queries = rendition_reads(client, url)
+    first = soup_of(client, url).select("main .story-card")
+    reads, queries = served_reads(client, url)
     assert reads == [] and queries == []
-    assert soup(client, url).select("main .story-card") == first
+    assert soup_of(client, url).select("main .story-card") == first
 
 
 def test_a_pictures_renditions_include_its_cards_crops(tree, django_capture_on_commit_callbacks):
@@ -219,7 +198,7 @@ def test_keep_reading_opens_the_storys_first_paragraphs(client, tree):
         title="One long paragraph",
         body=[("paragraph", RichText(f"<p>{words(200, 'long')}</p>"))],
     )
-    page = soup(client, tree.section.url)
+    page = soup_of(client, tree.section.url)
     excerpt = card_of(page, "Paragraphs").select_one("details.story-card__excerpt")
     # Whole paragraphs until 80 words are shown, then the link to the rest.
     shown = [p.get_text() for p in excerpt.select("p")]

@@ -3,7 +3,6 @@ whose reporting a story uses (“With reporting from …”), from the form to t
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, rich_text
@@ -11,15 +10,9 @@ from wagtail.test.utils.form_data import inline_formset, rich_text
 from seo.tests.test_metadata import json_ld
 from stories.factories import AuthorFactory, PartnerOutletFactory, StoryPageFactory
 from stories.models import StoryByline, StoryPage, StoryPartnerCredit
-from tests.support import story_form
+from tests.support import soup_of, story_form
 
 pytestmark = pytest.mark.django_db
-
-
-def soup_of(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.fixture

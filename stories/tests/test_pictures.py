@@ -2,10 +2,8 @@
 and height set, lazy below the fold), made when the picture is saved, not when read."""
 
 import io
-from unittest import mock
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -13,22 +11,19 @@ from wagtail.images import get_image_model
 
 from stories import pictures
 from stories.factories import AuthorFactory, ImageFactory, PartnerOutletFactory, StoryPageFactory
+from tests.support import rendition_reads, soup_of
 
 pytestmark = pytest.mark.django_db
 
 Rendition = get_image_model().get_rendition_model()
 
 
-def soup(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
 @pytest.fixture
 def story(tree, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):  # as an upload would: renditions
-        lead, inside, poster, photo = (ImageFactory() for _ in range(4))
+        # Wide enough for three widths each; the photo's crops are small anyway.
+        lead, inside, poster = (ImageFactory(file__width=900, file__height=600) for _ in range(3))
+        photo = ImageFactory()
         author = AuthorFactory(name="Inès Marlow", photo=photo)
     return StoryPageFactory(
         parent=tree.section,
@@ -42,7 +37,7 @@ def story(tree, django_capture_on_commit_callbacks):
 
 
 def test_every_picture_is_responsive_with_modern_formats_and_a_fallback(client, story):
-    page = soup(client, story.url)
+    page = soup_of(client, story.url)
     pictures_ = page.select("main picture")
     assert len(pictures_) == 4  # lead, body image, video poster, author photo
     for picture in pictures_:
@@ -55,7 +50,7 @@ def test_every_picture_is_responsive_with_modern_formats_and_a_fallback(client, 
 
 
 def test_only_pictures_below_the_fold_wait(client, story):
-    page = soup(client, story.url)
+    page = soup_of(client, story.url)
     lead = page.select_one(".story__lead-image img")
     assert lead.get("loading") is None and lead["fetchpriority"] == "high"
     for img in page.select(".story__body img, .authors img"):
@@ -73,24 +68,12 @@ def test_renditions_are_made_when_a_picture_is_saved_not_when_read(client, story
 
 def test_a_story_page_reads_all_its_renditions_in_one_trip_to_the_cache(client, story):
     client.get(story.url)  # the cache now holds what the page shows
-    reads = []
-    backend = Rendition.cache_backend
-    get_many = backend.get_many
-
-    def read(keys, *args, **kwargs):
-        if all(key.startswith("wagtail-rendition-") for key in keys):
-            reads.append(keys)
-        return get_many(keys, *args, **kwargs)
-
-    with (
-        mock.patch.object(backend, "get_many", read),
-        CaptureQueriesContext(connection) as queries,
-    ):
-        page = soup(client, story.url)
+    with rendition_reads() as seen:
+        page = soup_of(client, story.url)
     assert len(page.select("main picture")) == 4
     # three pictures at 3 widths in 3 formats, the photo at 2 in 3, and the shared image
-    assert len(reads) == 1 and len(reads[0]) == 3 * 9 + 2 * 3 + 1
-    assert not [q for q in queries if Rendition._meta.db_table in q["sql"]]
+    assert len(seen.reads) == 1 and len(seen.reads[0]) == 3 * 9 + 2 * 3 + 1
+    assert not seen.queries
 
 
 def test_renditions_missing_from_the_cache_are_read_in_one_query_and_cached(client, story):
@@ -100,7 +83,7 @@ def test_renditions_missing_from_the_cache_are_read_in_one_query_and_cached(clie
     Rendition.cache_backend.delete_many(lacking)
     before = Rendition.objects.count()
     with CaptureQueriesContext(connection) as queries:
-        page = soup(client, story.url)
+        page = soup_of(client, story.url)
     assert page.select_one(".story__lead-image img")["src"].endswith(".jpg")
     assert len([q for q in queries if Rendition._meta.db_table in q["sql"]]) == 1
     assert Rendition.objects.count() == before  # found, not made again
@@ -144,3 +127,19 @@ def test_a_picture_whose_file_is_gone_does_not_break_the_page(client, tree):
     call_command("prepare_renditions", stdout=io.StringIO())
     story = StoryPageFactory(parent=tree.section, lead_image=lead)
     assert client.get(story.url).status_code == 200
+
+
+def test_a_small_picture_never_names_a_width_twice(
+    client, tree, django_capture_on_commit_callbacks
+):
+    """An original narrower than a role's widest size gives that width for several sizes:
+    the srcset names each once (HTML forbids repeats)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        small = ImageFactory(file__width=700, file__height=467)
+    story = StoryPageFactory(parent=tree.section, lead_image=small, topics=tree.topics[:1])
+    for url in (story.url, tree.topics[0].url):
+        for candidates in soup_of(client, url).select("main picture source, main picture img"):
+            widths = [c.split()[1] for c in candidates["srcset"].split(",")]
+            assert len(widths) == len(set(widths)), (url, candidates)
+    img = soup_of(client, story.url).select_one(".story__lead-image img")
+    assert [c.split()[1] for c in img["srcset"].split(",")] == ["480w", "700w"]
