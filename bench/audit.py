@@ -110,10 +110,11 @@ def lighthouse_run(url, attempts=5):
 
 
 def lighthouse(url, runs):
-    """Category scores (0-100) and the audits that cost points, median run by performance."""
+    """Category scores (0-100), the cumulative layout shift, and the audits that cost points,
+    of the median run by performance."""
     results = [report for _ in range(runs) if (report := lighthouse_run(url))]
     if not results:
-        return dict.fromkeys(CATEGORIES, 0), ["Lighthouse: no report (see above)"]
+        return dict.fromkeys(CATEGORIES, 0), None, ["Lighthouse: no report (see above)"]
     results.sort(key=lambda report: report["categories"]["performance"]["score"] or 0)
     report = results[len(results) // 2]
     scores, losses = {}, []
@@ -124,7 +125,9 @@ def lighthouse(url, runs):
             if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
                 value = audit.get("displayValue", "")
                 losses.append(f"{key}: {audit['title']} {value}".rstrip())
-    return scores, losses
+    # Any shift at all, not only one that costs points (under 0.1 scores full marks).
+    shift = report["audits"]["cumulative-layout-shift"]["numericValue"]
+    return scores, shift, losses
 
 
 def axe(browser, url):
@@ -237,15 +240,17 @@ def audit(base_url, runs):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS[1:])
         for kind, edition, url in pages:
             print(f"Auditing {kind} ({edition}): {url}", flush=True)
-            scores, losses = lighthouse(url, runs)
+            scores, shift, losses = lighthouse(url, runs)
             violations = axe(browser, url)
             errors = nu[url]
-            rows.append((kind, edition, scores, len(violations), len(errors)))
+            rows.append((kind, edition, scores, shift, len(violations), len(errors)))
             missed = [
                 f"Lighthouse {key} {score} < {CATEGORIES[key]}"
                 for key, score in scores.items()
                 if score < CATEGORIES[key]
             ]
+            if shift:  # None when Lighthouse gave no report, which is missed above
+                missed.append(f"Cumulative layout shift {shift:.3f}, not 0")
             if missed or violations or errors:
                 misses.append((f"{kind} ({edition}) {url}", missed + losses + violations + errors))
         browser.close()
@@ -253,15 +258,17 @@ def audit(base_url, runs):
 
 
 def print_table(rows):
-    header = ("page", "lang", "perf", "a11y", "best-pr", "seo", "axe", "nu errors")
+    header = ("page", "lang", "perf", "a11y", "best-pr", "seo", "CLS", "axe", "nu errors")
     print()
     print("  ".join(f"{h:<9}" for h in header))
-    for kind, edition, scores, violations, errors in rows:
-        cells = (kind, edition, *(scores[key] for key in CATEGORIES), violations, errors)
+    for kind, edition, scores, shift, violations, errors in rows:
+        cls = "-" if shift is None else f"{shift:.3f}"
+        cells = (kind, edition, *(scores[key] for key in CATEGORIES), cls, violations, errors)
         print("  ".join(f"{c!s:<9}" for c in cells))
     print(
         "\nTargets: Lighthouse (mobile) performance >= 95, accessibility, best practices and SEO"
-        " 100; axe-core 0 violations (light/wide and dark/phone); Nu checker 0 errors."
+        " 100; cumulative layout shift 0; axe-core 0 violations (light/wide and dark/phone);"
+        " Nu checker 0 errors."
     )
 
 
