@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='topicpage',
             name='lead_image',
-            field=models.ForeignKey(blank=True, help_text='Optional. Shown across the top of the topic page, cropped to a wide band around the focal point you set on the picture, and when the page is shared. Its description is read out to readers who cannot see it.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='picture'),
+            field=models.ForeignKey(blank=True, help_text='Optional. Shown at the top of the topic page (beside its name on wide screens), cropped to a wide band around the focal point you set on the picture, and when the page is shared. Its description is read out to readers who cannot see it.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='picture'),
         ),
     ]

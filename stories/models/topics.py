@@ -82,9 +82,9 @@ class TopicPage(StoryFeedsMixin, PaginatedListingMixin, ReaderPage):
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_(
-            "Optional. Shown across the top of the topic page, cropped to a wide band around "
-            "the focal point you set on the picture, and when the page is shared. Its "
-            "description is read out to readers who cannot see it."
+            "Optional. Shown at the top of the topic page (beside its name on wide screens), "
+            "cropped to a wide band around the focal point you set on the picture, and when "
+            "the page is shared. Its description is read out to readers who cannot see it."
         ),
     )
 
