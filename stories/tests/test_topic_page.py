@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 def test_a_topics_header_shows_its_picture_count_and_ways_to_follow(client, tree):
     topic = tree.topics[0]
-    topic.lead_image = ImageFactory(description="A drone over a wheat field at dusk")
+    topic.lead_image = ImageFactory(
+        description="A drone over a wheat field at dusk", file__width=1000, file__height=375
+    )
     topic.save_revision().publish()
     StoryPageFactory.create_batch(2, parent=tree.section, topics=[topic])
     BriefingPageFactory(parent=tree.briefing_index, topics=[topic])

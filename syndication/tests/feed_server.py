@@ -30,7 +30,10 @@ class FeedHandler(BaseHTTPRequestHandler):
                 )
             elif route == "/pictures/ferry.jpg":
                 self.send_body(
-                    draw_picture("ferry", ("#336699", "#112233")).getvalue(), "image/jpeg"
+                    draw_picture(
+                        "ferry", {"colours": ("#336699", "#112233"), "motif": "ferry"}
+                    ).getvalue(),
+                    "image/jpeg",
                 )
             elif route == "/pictures/map.svg":
                 self.send_body(
