@@ -82,8 +82,10 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
         # The lead, the second tier under it, and the rest in the rail as compact cards:
         # made together, so that their pictures are read in one trip (stories.cards).
         tier = 1 + HOME_SECOND_TIER
-        layout = ["lead", *["grid"] * HOME_SECOND_TIER, *["compact"] * len(latest[tier:])]
-        shown = cards.render(request, latest, heading_level=3, layout=layout[: len(latest)])
+        layout = [
+            "lead" if i == 0 else "grid" if i < tier else "compact" for i in range(len(latest))
+        ]
+        shown = cards.render(request, latest, heading_level=3, layout=layout)
         context["lead_card"], context["second_tier"] = shown[:1], shown[1:tier]
         context["more_stories"] = shown[tier:]
         context["sections"] = SectionPage.objects.child_of(self).live().public()

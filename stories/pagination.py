@@ -34,7 +34,6 @@ class ListingPaginator(Paginator):
         self.limit = limit
         self.ahead = ahead
         self.count_all = count_all
-        self.total = None  # how many items there are, up to the limit (`count_all`)
         self.asked_for = 1
 
     def get_page(self, number):
@@ -65,8 +64,6 @@ class ListingPaginator(Paginator):
                 items = items.order_by()
             found = items[: horizon + 1].count()
         self.truncated = found > horizon
-        if self.count_all:
-            self.total = min(found, horizon)
         return min(found, horizon)
 
 
@@ -91,8 +88,8 @@ class PaginatedListingMixin:
     ):
         """A page of `queryset`, within its first `pages` pages (LISTED_PAGES). `ahead=None`
         counts every item up to that limit, for a page that says how many there are (search
-        results); `count_all` counts them up to the limit too, without fetching them
-        (`paginator.total`, for a topic's header)."""
+        results); `count_all` counts them up to the limit too, without fetching them (so that
+        `paginator.count` is a topic header's "N articles")."""
         # get_page() turns junk into page 1 and out-of-range numbers into the last page.
         limit = (pages or LISTED_PAGES) * per_page
         paginator = ListingPaginator(queryset, per_page, limit, ahead, count_all)
