@@ -6,8 +6,10 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connections
 from django.utils import translation
+from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -72,22 +74,110 @@ def translate_page(django_capture_on_commit_callbacks):
     return _translate
 
 
+LANGUAGES = ("en", "fr", "ru")
+TREE_PAGES = ("home", "topic_index", "topic", "topic2", "section", "briefing_index")
+
+
 @pytest.fixture
 def locales(db):
-    return {code: LocaleFactory(language_code=code) for code in ("en", "fr", "ru")}
+    return {code: LocaleFactory(language_code=code) for code in LANGUAGES}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as migrated, plus the site tree most tests start from (`tree`),
+    committed once per test process: building it costs a second (eighteen pages published),
+    which four hundred tests paid each. Tests run inside a transaction that is rolled back,
+    so what they change of it is undone. Tests that do not ask for the tree see it too: they
+    make their own pages beside it, as editors would on a site that has some already."""
+    with django_db_blocker.unblock(), disable_reference_index_auto_update():
+        shared = build_tree({code: LocaleFactory(language_code=code) for code in LANGUAGES})
+    english = [shared.home, shared.topic_index, *shared.topics, shared.section]
+    english.append(shared.briefing_index)
+    _shared_tree.update(
+        key=shared.home.translation_key,
+        pks={
+            "en": [page.pk for page in english],
+            **{
+                code: [getattr(getattr(shared, code), name).pk for name in TREE_PAGES]
+                for code in ("fr", "ru")
+            },
+        },
+    )
+
+
+# What the session's tree is (django_db_setup), while it is in the database: a transactional
+# test empties the database when it ends (Django's flush), and may not find the tree first.
+_shared_tree = {}
+
+
+def shared_tree_present():
+    return bool(_shared_tree) and (
+        Page.objects.filter(
+            pk=_shared_tree["pks"]["en"][0], translation_key=_shared_tree["key"]
+        ).exists()
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before a test that commits (transaction=True), the database as migrated: what it
+    builds or loads (the demo) would otherwise sit beside the session's tree. Django's own
+    flush, as at the end of such a test; its serialized rollback then restores what the
+    migrations made."""
+    marker = item.get_closest_marker("django_db")
+    transactional = "transactional_db" in getattr(item, "fixturenames", ()) or (
+        marker is not None and marker.kwargs.get("transaction")
+    )
+    if transactional and _shared_tree:
+        # As Django's flush after such a test: without the content types and permissions
+        # that post_migrate would make again, under new keys, when the rollback restores them.
+        restored = bool(marker and marker.kwargs.get("serialized_rollback"))
+        with item.config.stash[blocking_manager_key].unblock():
+            for alias in connections:
+                call_command(
+                    "flush",
+                    database=alias,
+                    interactive=False,
+                    verbosity=0,
+                    inhibit_post_migrate=restored,
+                    reset_sequences=False,  # keys count on past the rows restored
+                )
+        _shared_tree.clear()
 
 
 @pytest.fixture
 def tree(locales):
-    """An English site tree, translated into French and Russian as editors would.
+    """An English site tree, translated into French and Russian as editors would: the
+    session's (django_db_setup), read afresh, or built again where a test that commits
+    emptied the database before this one."""
+    if not shared_tree_present():
+        with disable_reference_index_auto_update():
+            return build_tree(locales)
+    pks = _shared_tree["pks"]
+    pages = Page.objects.filter(pk__in=[pk for group in pks.values() for pk in group])
+    by_pk = {page.pk: page for page in pages.specific()}
 
-    Built without Wagtail's reference index, a quarter of its cost: these pages refer to
-    nothing the index records, and what tests add to the tree is indexed as it is saved."""
-    with disable_reference_index_auto_update():
-        return build_tree(locales)
+    def named(code):
+        return SimpleNamespace(
+            **{name: by_pk[pk] for name, pk in zip(TREE_PAGES, pks[code], strict=True)}
+        )
+
+    english = named("en")
+    return SimpleNamespace(
+        home=english.home,
+        topic_index=english.topic_index,
+        topics=[english.topic, english.topic2],
+        section=english.section,
+        briefing_index=english.briefing_index,
+        fr=named("fr"),
+        ru=named("ru"),
+    )
 
 
 def build_tree(locales):
+    """Built without Wagtail's reference index, a quarter of its cost: these pages refer to
+    nothing the index records, and what tests add to the tree is indexed as it is saved."""
     root = Page.get_first_root_node()
     for page in root.get_children():
         page.delete()
@@ -107,24 +197,10 @@ def build_tree(locales):
         topics=topics,
         section=section,
         briefing_index=briefing_index,
-        fr=SimpleNamespace(
-            **dict(
-                zip(
-                    ("home", "topic_index", "topic", "topic2", "section", "briefing_index"),
-                    translations["fr"],
-                    strict=True,
-                )
-            )
-        ),
-        ru=SimpleNamespace(
-            **dict(
-                zip(
-                    ("home", "topic_index", "topic", "topic2", "section", "briefing_index"),
-                    translations["ru"],
-                    strict=True,
-                )
-            )
-        ),
+        **{
+            code: SimpleNamespace(**dict(zip(TREE_PAGES, translations[code], strict=True)))
+            for code in ("fr", "ru")
+        },
     )
 
 

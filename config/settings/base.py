@@ -399,8 +399,9 @@ PAGE_CACHE_REWARM = env.bool("PAGE_CACHE_REWARM", default=True)
 # page made again after a purge takes unchanged from the cache.
 FRAGMENT_CACHE_ENABLED = env.bool("FRAGMENT_CACHE", default=True)
 
-# How wide the demo loader draws its pictures (demo/images.py).
-DEMO_PICTURE_WIDTH = 1200
+# How wide the demo loader draws its pictures (demo/images.py): narrower for a quicker
+# load where the pictures are not looked at (the fault-injection test).
+DEMO_PICTURE_WIDTH = env.int("DEMO_PICTURE_WIDTH", default=1200)
 
 # Work that is not the request's (an uploaded picture's renditions, search index updates,
 # Wagtail's reference index and CDN purges) goes to a queue in the database, which
