@@ -145,16 +145,18 @@ class RedisCacheClient(redis.RedisCacheClient):
 
 
 class Breaker:
-    """Whether a Redis may be asked now: not for a while after a call to it failed."""
+    """Whether a server may be asked now: not for a while (the setting `pause` names, in
+    seconds) after a call to it failed. A Redis's here; a read replica's in config.replica."""
 
-    def __init__(self):
+    def __init__(self, pause="CACHE_RETRY_AFTER"):
+        self.pause = pause
         self.closed_until = 0.0
 
     def allows(self):
         return time.monotonic() >= self.closed_until
 
     def trip(self):
-        self.closed_until = time.monotonic() + settings.CACHE_RETRY_AFTER
+        self.closed_until = time.monotonic() + getattr(settings, self.pause)
 
 
 # One per Redis server and process, shared by the backends (and threads) that use it.

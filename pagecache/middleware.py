@@ -1,11 +1,7 @@
-from importlib import import_module
-
 from django.conf import settings
-from django.contrib.messages.storage.cookie import CookieStorage
-from django.core import signing
 from django.utils.cache import patch_cache_control
 
-from config.security import admin_prefix
+from config.readers import is_anonymous_read
 
 from . import store
 from .purge import replay_due
@@ -33,7 +29,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not (settings.PAGE_CACHE_ENABLED and self.is_anonymous_read(request)):
+        if not (settings.PAGE_CACHE_ENABLED and is_anonymous_read(request)):
             return self.finish(request, self.get_response(request))
         keep_only_read_parameters(request)
         url = request.build_absolute_uri()
@@ -64,17 +60,6 @@ class PageCacheMiddleware:
             return response
         return self.finish(request, response)
 
-    def is_anonymous_read(self, request):
-        if request.method not in ("GET", "HEAD") or "Authorization" in request.headers:
-            return False
-        if request.path_info.startswith(admin_prefix()):
-            return False
-        forget_bogus_cookies(request)
-        return (
-            settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and CookieStorage.cookie_name not in request.COOKIES
-        )
-
     def is_shareable(self, request, response):
         record = record_of(request)
         return (
@@ -94,23 +79,6 @@ class PageCacheMiddleware:
             response.headers.pop("Cache-Control", None)
             patch_cache_control(response, private=True, no_store=True)
         return response
-
-
-def forget_bogus_cookies(request):
-    """A session cookie with no session behind it, or a messages cookie not signed by this
-    site, is what a client sends to be answered cold every time: the request is read as
-    the anonymous one it is. A real session costs one lookup in the session store."""
-    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-    if key is not None:
-        store = import_module(settings.SESSION_ENGINE).SessionStore()
-        if not (len(key) <= 64 and key.isalnum() and store.exists(key)):
-            del request.COOKIES[settings.SESSION_COOKIE_NAME]
-    value = request.COOKIES.get(CookieStorage.cookie_name)
-    if value is not None:
-        try:
-            signing.get_cookie_signer(salt=CookieStorage.key_salt).unsign(value)
-        except signing.BadSignature:
-            del request.COOKIES[CookieStorage.cookie_name]
 
 
 def keep_only_read_parameters(request):

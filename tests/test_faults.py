@@ -4,22 +4,14 @@ database is stopped and started again, then Redis: while the database is down re
 the friendly 503 page, the site recovers by itself, and nothing is lost; without Redis,
 readers get pages made afresh.
 
-Needs PostgreSQL's server programs (Debian's postgresql package) and redis-server: with
-CI=true a missing one fails the test, elsewhere it skips.
+The servers are the test's own (tests/servers.py).
 """
 
-import glob
-import os
 import re
-import secrets
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from collections import Counter
@@ -27,127 +19,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import BASE_DIR, manage, missing
+from tests.servers import (
+    Gunicorn,
+    PrivatePostgres,
+    PrivateRedis,
+    fetch,
+    load_site,
+    need_servers,
+    production_env,
+)
 
-PG_BIN = next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)), None)
 READERS = 4
-
-
-def need(program, where):
-    if where is None or not os.path.exists(where):
-        missing(f"{program} is not installed")
-    return where
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class PrivatePostgres:
-    """A PostgreSQL cluster of the test's own, so stopping it disturbs nobody else."""
-
-    def __init__(self, folder):
-        self.folder = folder
-        self.data = folder / "pg"
-        self.port = free_port()
-        self.url = f"postgres://postgres@127.0.0.1:{self.port}/meridian"
-        # initdb refuses to run as root: the cluster then belongs to the postgres user.
-        self.as_owner = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-        if self.as_owner:
-            shutil.chown(folder, "postgres")
-        self.run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
-        self.start()
-        self.run("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "meridian")
-
-    def run(self, program, *args):
-        subprocess.run(
-            [*self.as_owner, f"{PG_BIN}/{program}", *args],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-
-    def start(self):
-        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self.run(
-            "pg_ctl",
-            "-D",
-            str(self.data),
-            "-o",
-            options,
-            "-l",
-            str(self.folder / "log"),
-            "-w",
-            "start",
-        )
-
-    def stop(self):
-        self.run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
-
-    def query(self, sql):
-        result = subprocess.run(
-            [f"{PG_BIN}/psql", self.url, "-At", "-c", sql],
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        return result.stdout.strip()
-
-
-class PrivateRedis:
-    def __init__(self, folder):
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.folder = folder
-        self.process = None
-        self.start()
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.folder),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        wait_for_port(self.port)
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-
-def wait_for_port(port, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise AssertionError(f"nothing listens on 127.0.0.1:{port}")
-
-
-def fetch(url):
-    """(status, body) of a request; status 0 when the server did not answer at all."""
-    try:
-        with urllib.request.urlopen(url, timeout=15) as r:
-            return r.status, r.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-    except OSError:
-        return 0, ""
 
 
 class Load:
@@ -221,66 +103,24 @@ class Load:
 
 
 @pytest.fixture
-def site(tmp_path_factory):
-    need("PostgreSQL's server", PG_BIN)
-    need("redis-server", shutil.which("redis-server"))
+def site():
+    need_servers()
     folder = Path(tempfile.mkdtemp(prefix="meridian-faults-"))
     postgres = PrivatePostgres(folder)
     redis = PrivateRedis(folder)
-    port = free_port()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "PYTEST")) and key != "DATABASE_URL"
-    } | {
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": postgres.url,
-        "DATABASE_CONNECT_TIMEOUT": "2",
-        "CONN_MAX_AGE": "60",
-        "REDIS_URL": redis.url,
-        "PAGE_CACHE": "false",  # every reader request reaches the database
-        "NEWSLETTER_SIGNUP_RATE": "100000/h",
-        "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-        "MEDIA_ROOT": str(folder / "media"),
-        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
-        "LOG_LEVEL": "CRITICAL",
-        # The demo's pictures drawn at full width were half of this set-up's 90 seconds.
-        "DEMO_PICTURE_WIDTH": "240",
-    }
-
-    # collectstatic: production serves the static files from a manifest.
-    for command in (
-        "migrate --noinput",
-        "compile_catalogues",
-        "collectstatic --noinput",
-        "load_demo",
-    ):
-        manage(*command.split(), env=env, timeout=600).check_returncode()
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--timeout",
-            "30",
-            "--log-level",
-            "critical",
-        ],
-        cwd=BASE_DIR,
-        env=env,
+    env = production_env(
+        folder,
+        postgres,
+        redis,
+        PAGE_CACHE="false",  # every reader request reaches the database
+        NEWSLETTER_SIGNUP_RATE="100000/h",
     )
+    load_site(env)
+    server = Gunicorn(env)
     try:
-        wait_for_port(port)
-        yield f"http://127.0.0.1:{port}", postgres, redis
+        yield server.url, postgres, redis
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.stop()
         redis.stop()
         postgres.stop()
         shutil.rmtree(folder, ignore_errors=True)

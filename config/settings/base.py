@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and users: a cached page is answered without either.
     "pagecache.middleware.PageCacheMiddleware",
+    # What a page the cache missed reads: a reader's from the replica, if there is one.
+    "config.replica.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "editions.middleware.EditionLocaleMiddleware",
     # Wagtail's page requests routed from the edition's home page in the shared cache.
@@ -130,24 +132,42 @@ TEMPLATES = [
     },
 ]
 
+
+def database(variable, default=None):
+    """The database at the URL in `variable`, with the connection settings every alias shares."""
+    db = env.db_url(variable, default=default)
+    db["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+    db["CONN_HEALTH_CHECKS"] = True
+    if db["ENGINE"] == "django.db.backends.postgresql":
+        # A database that does not answer fails the request in seconds (a 503), not minutes.
+        db.setdefault("OPTIONS", {})["connect_timeout"] = env.int(
+            "DATABASE_CONNECT_TIMEOUT", default=5
+        )
+        # A reader's page is a dozen small queries, and the server answers many readers at
+        # once: PostgreSQL's parallel workers, which it plans for listings of a large archive,
+        # cost more to start (milliseconds) than they save, and take cores from other requests.
+        db["OPTIONS"]["options"] = "-c max_parallel_workers_per_gather=0"
+        # Not server_side_binding with prepared statements: PostgreSQL's plans for any values
+        # scan the page tree where the values would pick an index (docs/performance.md).
+    return db
+
+
 # DATABASE_URL decides the database everywhere; unset means a SQLite file in the
 # project folder, so a first run needs no server.
-DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A database that does not answer fails the request in seconds (a 503), not minutes.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
-        "DATABASE_CONNECT_TIMEOUT", default=5
-    )
-    # A reader's page is a dozen small queries, and the server answers many readers at once:
-    # PostgreSQL's parallel workers, which it plans for listings of a large archive, cost
-    # more to start (milliseconds) than they save, and take cores from other requests.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        "-c max_parallel_workers_per_gather=0"
-    )
-    # Not server_side_binding with prepared statements: PostgreSQL's plans for any values
-    # scan the page tree where the values would pick an index (docs/performance.md).
+DATABASES = {"default": database("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# A PostgreSQL streaming replica of it, for anonymous readers' queries (config/replica.py).
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = database("DATABASE_REPLICA_URL")
+    if DATABASES["replica"]["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL must be a PostgreSQL replica's URL.")
+    # Tests read it as the primary itself: they make no second test database.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["config.replica.ReplicaRouter"]
+# How long a reader's request waits for the replica to replay what the primary had
+# committed when it began, before it reads the primary instead; and how long the replica is
+# left alone after it failed to answer.
+REPLICA_WAIT = env.float("REPLICA_WAIT", default=0.5)
+REPLICA_RETRY_AFTER = env.float("REPLICA_RETRY_AFTER", default=5.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # JSON with times to the microsecond, for backup_site and restore_site.
 SERIALIZATION_MODULES = {"exactjson": "backup.serializers"}

@@ -169,3 +169,24 @@ def test_the_page_cache_is_on_in_production_and_a_cdn_adds_shared_headers():
         "check", FRONTEND_CACHE="akamai", SECRET_KEY=GOOD_SECRET, ALLOWED_HOSTS="x"
     )
     assert result.returncode != 0 and "use cloudflare or cloudfront" in result.stderr
+
+
+def test_a_replica_url_adds_the_replica_and_its_router():
+    assert setting("(sorted(settings.DATABASES), settings.DATABASE_ROUTERS)") == "(['default'], [])"
+    replica = "postgres://reader@replica.internal:5432/meridian"
+    routed = setting(
+        "(sorted(settings.DATABASES), settings.DATABASE_ROUTERS,"
+        " settings.DATABASES['replica']['HOST'], settings.DATABASES['replica']['TEST']['MIRROR'])",
+        DATABASE_URL="postgres://app@primary.internal:5432/meridian",
+        DATABASE_REPLICA_URL=replica,
+    )
+    assert routed == (
+        "(['default', 'replica'], ['config.replica.ReplicaRouter'], 'replica.internal', 'default')"
+    )
+    refused = manage_in_production(
+        "check",
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="news.example",
+        DATABASE_REPLICA_URL="sqlite:////tmp/replica.sqlite3",
+    )
+    assert refused.returncode != 0 and "must be a PostgreSQL replica" in refused.stderr

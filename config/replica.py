@@ -1,0 +1,137 @@
+"""Anonymous readers' queries on a read replica (`DATABASE_REPLICA_URL`), everything else on
+the primary.
+
+A PostgreSQL streaming replica replays the primary's changes a moment after they commit.
+Its queries are routed here by request, not by model: an anonymous reader's GET or HEAD
+(`config.readers`) reads from the replica; the admin, signed-in users, sign-ups (POSTs),
+the task worker and commands (no request), a request once it has written, and anything in a
+transaction read from the primary. Writes always go to the primary.
+
+A page made from a replica that had not yet replayed a publish would be the old page, and
+the page cache would keep it as fresh: its purge came before the page was made. So before
+a reader's request reads the replica, `ReplicaMiddleware` asks the primary where its log
+ends (`pg_current_wal_lsn()`: past every commit made before the request began) and waits,
+at most `REPLICA_WAIT` seconds, for the replica to have replayed that far; a replica
+further behind, or one that does not answer, leaves the request to the primary. A replica
+that fails is not asked again for `REPLICA_RETRY_AFTER` seconds (config.cache.Breaker), so
+readers go to the primary at once while it is down. Two small queries per request that
+reaches the database; cached pages reach neither.
+"""
+
+import logging
+import time
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.db import DatabaseError, connections
+
+from .cache import Breaker
+from .readers import is_anonymous_read
+
+logger = logging.getLogger(__name__)
+REPLICA = "replica"
+# The cache table (Django's database cache, without Redis) is state the page cache writes
+# and reads back at once, in any request: never read from a replica that lags.
+PRIMARY_ONLY_APPS = {"django_cache"}
+breaker = Breaker(pause="REPLICA_RETRY_AFTER")
+
+
+class Reading:
+    """A reader's request on the replica, until it writes."""
+
+    wrote = False
+
+
+_reading = ContextVar("replica_reading", default=None)
+
+
+class ReplicaRouter:
+    def db_for_read(self, model, **hints):
+        reading = _reading.get()
+        if (
+            reading is None
+            or reading.wrote
+            or model._meta.app_label in PRIMARY_ONLY_APPS
+            or in_transaction()
+        ):
+            return "default"
+        return REPLICA
+
+    def db_for_write(self, model, **hints):
+        reading = _reading.get()
+        if reading is not None:
+            reading.wrote = True  # what it reads next includes what it wrote
+        return "default"
+
+    def allow_relation(self, obj1, obj2, **hints):
+        return True  # the replica holds the primary's rows, under the same keys
+
+    def allow_migrate(self, db, app_label, model_name=None, **hints):
+        return db == "default"
+
+
+def in_transaction():
+    """Whether the request is inside a transaction on the primary: what it reads there must
+    be what the transaction sees (select_for_update, a read before a write)."""
+    return connections["default"].in_atomic_block
+
+
+def replica_configured():
+    return REPLICA in settings.DATABASES
+
+
+def caught_up():
+    """Whether the replica has replayed every commit the primary had made when this was
+    asked, within REPLICA_WAIT seconds. A server that is not replaying (not in recovery:
+    the primary itself, or a promoted replica) holds every commit it was sent."""
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT pg_current_wal_lsn()")
+        (target,) = cursor.fetchone()
+    deadline = time.monotonic() + settings.REPLICA_WAIT
+    with connections[REPLICA].cursor() as cursor:
+        while True:
+            cursor.execute(
+                "SELECT coalesce(pg_last_wal_replay_lsn() >= %s::pg_lsn, NOT pg_is_in_recovery())",
+                [target],
+            )
+            if cursor.fetchone()[0]:
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.005)
+
+
+def replica_usable():
+    if not breaker.allows():
+        return False
+    try:
+        if caught_up():
+            return True
+        logger.info(
+            "The replica is more than %s s behind: a reader read the primary", settings.REPLICA_WAIT
+        )
+        return False
+    except DatabaseError as error:
+        breaker.trip()  # Django closes the broken connection when the request ends
+        logger.warning(
+            "Read replica unavailable, readers on the primary for %s s: %s",
+            settings.REPLICA_RETRY_AFTER,
+            error,
+        )
+        return False
+
+
+class ReplicaMiddleware:
+    """Routes an anonymous reader's request to the replica when it has caught up (above)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (replica_configured() and is_anonymous_read(request) and replica_usable()):
+            return self.get_response(request)
+        token = _reading.set(Reading())
+        try:
+            return self.get_response(request)
+        finally:
+            _reading.reset(token)
