@@ -38,6 +38,27 @@ def test_readiness_checks_the_database_and_the_cache(client):
     assert json.loads(response.content) == {"database": "ok", "cache": "ok"}
 
 
+def test_readiness_probes_at_the_same_moment_do_not_fail_each_other(client, monkeypatch):
+    """Two app servers share one Redis, and a load balancer probes both at once: another
+    probe's check runs between this one's write and its read."""
+    shared, other = caches["default"], Client()
+    answers = []
+
+    class Interleaved:
+        def __getattr__(self, name):
+            return getattr(shared, name)
+
+        def set(self, *args, **kwargs):
+            shared.set(*args, **kwargs)
+            if not answers:  # the other probe, once
+                answers.append(None)
+                answers[0] = other.get("/readyz").status_code
+
+    monkeypatch.setattr("config.health.cache", Interleaved())
+    response = client.get("/readyz")
+    assert answers == [200] and response.status_code == 200
+
+
 def test_readiness_names_an_unreachable_cache(client, settings):
     settings.CACHES = DEAD_REDIS
     response = client.get("/readyz")
