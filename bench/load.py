@@ -277,10 +277,11 @@ def signed_in(base_url, username, password):
     return opener, (status, seconds, status == 200 and 'id="id_password"' not in body)
 
 
-def editor(base_url, reader_url, username, password, story, deadline, desk, think):
+def editor(base_url, reader_urls, username, password, story, deadline, desk, think, host=None):
     """Signs in, then works on the story as an editor at a breaking story's pace does, until
     the deadline: opens its edit form, saves a draft, publishes from the edit page the admin
-    answers the save with, and reads the story as a reader until the change shows. `think`
+    answers the save with, and reads the story as a reader until the change shows on every
+    one of `reader_urls` (app servers, asked with the `host` a load balancer passes on). `think`
     seconds pass between an answer and the editor's next click (0: as fast as the admin
     answers, which makes a faster admin a busier one)."""
     opener, login = signed_in(base_url, username, password)
@@ -322,16 +323,18 @@ def editor(base_url, reader_url, username, password, story, deadline, desk, thin
             with desk.lock:
                 desk.acknowledged.setdefault(story["id"], []).append(form["title"])
             if action == "action-publish":
-                desk.visible.append(
-                    visible_after(anonymous, reader_url + story["url"], suffix, published)
-                )
+                seen = [
+                    visible_after(anonymous, url + story["url"], suffix, published, host)
+                    for url in reader_urls
+                ]
+                desk.visible.append(None if None in seen else max(seen))
         pause()
 
 
-def visible_after(opener, url, text, since, give_up=10.0):
+def visible_after(opener, url, text, since, host=None, give_up=10.0):
     """Seconds from `since` until the page at `url` shows `text`; None if it never did."""
     while time.monotonic() - since < give_up:
-        status, _seconds, body = request(opener, url)
+        status, _seconds, body = request(opener, url, headers={"Host": host} if host else None)
         if status == 200 and text in body:
             return time.monotonic() - since
         time.sleep(0.02)
@@ -469,7 +472,7 @@ def load(label, root, env, args, addresses, stories, desk_pool):
                 target=editor,
                 args=(
                     admin.base_url,
-                    served.base_url,
+                    [served.base_url],
                     name,
                     env["LOAD_PASSWORD"],
                     story,

@@ -1,8 +1,9 @@
 """Servers of a test's own, on 127.0.0.1: PostgreSQL clusters (a primary, and a streaming
 replica of it), Redis, and the site under gunicorn with the production settings. For the
 tests that stop and start them (tests/test_faults.py) or run several at once
-(tests/test_cluster.py). Needs PostgreSQL's server programs (Debian's postgresql package)
-and redis-server: with CI=true a missing one fails the test, elsewhere it skips."""
+(tests/test_cluster.py), and for bench/cluster, which imports this module without Django
+or pytest. Needs PostgreSQL's server programs (Debian's postgresql package) and
+redis-server: with CI=true a missing one fails a test, elsewhere it skips."""
 
 import glob
 import os
@@ -16,12 +17,13 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tests.support import BASE_DIR, manage, missing
-
+BASE_DIR = Path(__file__).resolve().parent.parent
 PG_BIN = next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)), None)
 
 
 def need_servers():
+    from tests.support import missing
+
     for program, where in (
         ("PostgreSQL's server", PG_BIN),
         ("redis-server", shutil.which("redis-server")),
@@ -188,7 +190,14 @@ def load_site(env):
         "collectstatic --noinput",
         "load_demo",
     ):
-        manage(*command.split(), env=env, timeout=600).check_returncode()
+        subprocess.run(
+            [sys.executable, "manage.py", *command.split()],
+            cwd=BASE_DIR,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
 
 
 class Gunicorn:

@@ -1,0 +1,316 @@
+"""More than one machine, rehearsed on one: HAProxy in front of two app servers of the same
+release, one shared Redis, a PostgreSQL primary with a streaming read replica, and the task
+worker on the first server only, all on 127.0.0.1, started here and stopped at the end.
+
+Run through `bench/cluster`. It loads the demo into a primary of its own, makes the replica
+with pg_basebackup, and starts HAProxy (Debian's package), which checks each app server's
+/readyz twice a second and retries on the other server a request one could not take. Then:
+
+1. Throughput: readers only, through HAProxy, with one app server behind it, then two.
+2. The run: readers through HAProxy and two editors saving and publishing through the admin,
+   also through HAProxy, for `--seconds`. A third of the way in, the second app server is
+   stopped (SIGTERM: gunicorn finishes what it holds); at two thirds it is started again;
+   at five sixths the replica is stopped. After each publish the editor reads the story on
+   both app servers until it shows (asked with HAProxy's host, so both share the cache).
+
+It prints the figures and its checks, and exits 1 if one fails: every save the admin
+acknowledged is a revision; every publish visible on both servers within 2 s; no page
+cached stale (each edited story, asked of both servers at the end, shows its live title);
+no reader error outside the failover's moments, and those counted and explained.
+"""
+
+import argparse
+import json
+import multiprocessing
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from load import EDITORS, Desk, Tally, editor, prepare, readers_addresses, readers_process
+from local_server import ROOT, shell_json
+
+sys.path.insert(0, str(ROOT))
+from tests.servers import (  # noqa: E402 -- the repository's root is on the path only now
+    Gunicorn,
+    PrivatePostgres,
+    PrivateRedis,
+    free_port,
+    load_site,
+    production_env,
+    wait_for_port,
+)
+
+HAPROXY = """
+global
+    maxconn 2000
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 60s
+    timeout server 60s
+    # A worker's first request imports the apps: longer than the checks' interval.
+    timeout check 2s
+    retries 3
+    option redispatch 1
+    # A reader's request that hits a dying connection (a replica stopped under it: the
+    # site's 503 page) is asked again of the other server; a POST is never sent twice.
+    retry-on conn-failure empty-response response-timeout 503
+frontend site
+    bind 127.0.0.1:{port}
+    default_backend both
+frontend first_only
+    bind 127.0.0.1:{port_one}
+    default_backend one
+backend both
+    http-request disable-l7-retry if METH_POST
+    option httpchk GET /readyz
+    http-check expect status 200
+    default-server inter 500ms fall 2 rise 2
+    server app1 127.0.0.1:{app1} check
+    server app2 127.0.0.1:{app2} check
+backend one
+    http-request disable-l7-retry if METH_POST
+    option httpchk GET /readyz
+    server app1 127.0.0.1:{app1} check
+"""
+READER_PROCESSES = 2
+
+
+class HAProxy:
+    def __init__(self, folder, app1, app2):
+        self.port, self.port_one = free_port(), free_port()
+        config = folder / "haproxy.cfg"
+        config.write_text(
+            HAPROXY.format(port=self.port, port_one=self.port_one, app1=app1, app2=app2)
+        )
+        self.process = subprocess.Popen(["haproxy", "-f", str(config), "-db"])
+        wait_for_port(self.port)
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.url_one = f"http://127.0.0.1:{self.port_one}"
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def readers(base_url, addresses, seconds, count):
+    """`count` readers for `seconds` through `base_url`: their tally."""
+    tally = Tally()
+    deadline = time.monotonic() + seconds
+    per = [
+        count // READER_PROCESSES + (n < count % READER_PROCESSES) for n in range(READER_PROCESSES)
+    ]
+    with ProcessPoolExecutor(
+        READER_PROCESSES, mp_context=multiprocessing.get_context("fork")
+    ) as pool:
+        done = [
+            pool.submit(readers_process, base_url, addresses, deadline, n, sum(per[:i]), None)
+            for i, n in enumerate(per)
+        ]
+        for future in done:
+            tally.merge(future.result())
+    return tally
+
+
+def transactions(postgres):
+    """Transactions the cluster has run in the demo's database (PostgreSQL's statistics)."""
+    sql = "SELECT xact_commit FROM pg_stat_database WHERE datname = 'meridian'"
+    return int(postgres.query(sql))
+
+
+def live_titles(env, ids):
+    script = (
+        "import json\nfrom stories.models import StoryPage\n"
+        f"print(json.dumps({{p.pk: p.title for p in StoryPage.objects.filter(pk__in={ids!r})}}))"
+    )
+    return {int(k): v for k, v in shell_json(env, script).items()}
+
+
+def headline_of(url, host):
+    request = urllib.request.Request(url, headers={"Host": host})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        body = response.read().decode()
+    start = body.index("<h1")
+    return body[body.index(">", start) + 1 : body.index("</h1>", start)].strip()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=60, help="the run's length (60)")
+    parser.add_argument("--readers", type=int, default=20, help="readers at once (20)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers a server (2)")
+    parser.add_argument("--think", type=float, default=2.0, help="an editor's pause, s (2)")
+    args = parser.parse_args()
+
+    folder = Path(tempfile.mkdtemp(prefix="meridian-cluster-"))
+    folder.chmod(0o755)  # the clusters inside belong to the postgres user
+    started = []
+    try:
+        primary = PrivatePostgres(folder / "primary")
+        started.append(primary)
+        redis = PrivateRedis(folder)
+        started.append(redis)
+        env = production_env(folder, primary, redis, DEMO_PICTURE_WIDTH="480", LOG_LEVEL="ERROR")
+        env["LOAD_PASSWORD"] = "cluster-desk-pw"
+        print("Loading the demo into the primary ...", flush=True)
+        load_site(env)
+        replica = PrivatePostgres(folder / "replica", primary=primary)
+        started.append(replica)
+        served = env | {"DATABASE_REPLICA_URL": replica.url}
+        servers = [Gunicorn(served, workers=args.workers) for _ in range(2)]
+        started += servers
+        worker = subprocess.Popen(  # on the first server only
+            [sys.executable, "manage.py", "db_worker", "--no-startup-delay"],
+            cwd=ROOT,
+            env=served,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for server in servers:  # each worker's first request imports the apps
+            for _ in range(2 * args.workers):
+                urllib.request.urlopen(server.url + "/readyz", timeout=30).read()
+        haproxy = HAProxy(folder, servers[0].port, servers[1].port)
+        started.append(haproxy)
+        host = f"127.0.0.1:{haproxy.port}"
+        addresses = readers_addresses(env)
+        time.sleep(2)  # HAProxy's first health checks
+
+        print("Throughput, readers only:", flush=True)
+        throughput = {}
+        before = transactions(primary), transactions(replica)
+        for label, url in (("one app server", haproxy.url_one), ("two app servers", haproxy.url)):
+            tally = readers(url, addresses, 20, args.readers)
+            throughput[label] = len(tally.latencies) / 20
+            print(f"  {label}: {throughput[label]:.0f} requests/s")
+            print(tally.line("readers"))
+        time.sleep(1)  # the servers' statistics reach the views within a second
+        on_primary = transactions(primary) - before[0]
+        on_replica = transactions(replica) - before[1]
+        print(f"  transactions: {on_replica} on the replica, {on_primary} on the primary")
+
+        stories = prepare(env, addresses["story"].addresses[0])
+        desk = Desk()
+        events = []  # (seconds into the run, what happened)
+        # The app servers up, where editors look for their publishes: changed as they stop.
+        up = [server.url for server in servers]
+        print(f"The run: {args.readers} readers, {len(EDITORS)} editors, {args.seconds} s ...")
+        begun = time.monotonic()
+        deadline = begun + args.seconds
+        with ProcessPoolExecutor(
+            READER_PROCESSES, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            per = [args.readers // READER_PROCESSES] * READER_PROCESSES
+            reading = [
+                pool.submit(readers_process, haproxy.url, addresses, deadline, n, i * n, None)
+                for i, n in enumerate(per)
+            ]
+            editors = [
+                threading.Thread(
+                    target=editor,
+                    args=(
+                        haproxy.url,
+                        up,
+                        name,
+                        env["LOAD_PASSWORD"],
+                        story,
+                        deadline,
+                        desk,
+                        args.think,
+                        host,
+                    ),
+                )
+                for name, story in zip(EDITORS, stories, strict=True)
+            ]
+            for thread in editors:
+                thread.start()
+
+            def at(fraction, what, action):
+                time.sleep(max(0, begun + args.seconds * fraction - time.monotonic()))
+                action()
+                events.append((time.monotonic() - begun, what))
+
+            def stop_second():
+                up.remove(servers[1].url)
+                servers[1].stop()
+
+            def start_second():
+                second.append(Gunicorn(served, workers=args.workers))
+                up.append(second[0].url)
+
+            second = []
+            at(1 / 3, "second app server stopped (SIGTERM)", stop_second)
+            at(2 / 3, "second app server started", start_second)
+            at(5 / 6, "replica stopped", replica.stop)
+            for thread in editors:
+                thread.join()
+            run = Tally()
+            for future in reading:
+                run.merge(future.result())
+        started += second
+        for seconds, what in events:
+            print(f"  at {seconds:5.1f} s: {what}")
+        print(run.line("readers"))
+        for text in run.cache_lines():
+            print(text)
+        for text in desk.lines():
+            print(text)
+
+        failures = []
+        lost = []
+        for story_id, titles in desk.acknowledged.items():
+            stored = shell_json(
+                env,
+                "import json\nfrom wagtail.models import Revision\n"
+                f"print(json.dumps([r.content['title'] for r in "
+                f"Revision.page_revisions.filter(object_id='{story_id}')]))",
+            )
+            lost += [title for title in titles if title not in stored]
+        saves = sum(len(titles) for titles in desk.acknowledged.values())
+        print(f"  saves acknowledged: {saves}, lost: {len(lost)}")
+        if lost:
+            failures.append(f"{len(lost)} acknowledged saves are not revisions")
+        late = [s for s in desk.visible if s is None or s > 2]
+        if late or not desk.visible:
+            failures.append(
+                f"{len(late)} of {len(desk.visible)} publishes not on both servers within 2 s"
+            )
+        time.sleep(1)
+        titles = live_titles(env, [story["id"] for story in stories])
+        stale = [
+            (server.url, story["url"])
+            for server in [servers[0], *second]
+            for story in stories
+            if headline_of(server.url + story["url"], host) != titles[story["id"]]
+        ]
+        print(f"  pages cached stale after the run: {len(stale)}")
+        if stale:
+            failures.append(f"stale pages kept: {stale}")
+        print(f"  reader errors: {len(run.errors)} {sorted(set(run.errors))[:5]}")
+        if run.errors:
+            failures.append(f"{len(run.errors)} reader errors")
+        if desk.errors:
+            failures.append(f"editor errors: {desk.errors[:5]}")
+        print(json.dumps({"throughput": throughput, "events": events}))
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=30)
+        for failure in failures:
+            print(f"FAILED: {failure}")
+        return 1 if failures else 0
+    finally:
+        for server in reversed(started):
+            try:
+                server.stop()
+            except Exception as error:  # stop what is left, whatever one does
+                print(f"stopping {type(server).__name__}: {error}")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
