@@ -1,6 +1,7 @@
 """More than one machine, rehearsed on one: HAProxy in front of two app servers of the same
-release, one shared Redis, a PostgreSQL primary with a streaming read replica, and the task
-worker on the first server only, all on 127.0.0.1, started here and stopped at the end.
+release, one shared Redis, a PostgreSQL primary with a streaming read replica, uploads in
+S3-compatible storage (moto's server) and the task worker on the first server only, all on
+127.0.0.1, started here and stopped at the end.
 
 Run through `bench/cluster`. It loads the demo into a primary of its own, makes the replica
 with pg_basebackup, and starts HAProxy (Debian's package), which checks each app server's
@@ -12,18 +13,24 @@ with pg_basebackup, and starts HAProxy (Debian's package), which checks each app
    stopped (SIGTERM: gunicorn finishes what it holds); at two thirds it is started again;
    at five sixths the replica is stopped. After each publish the editor reads the story on
    both app servers until it shows (asked with HAProxy's host, so both share the cache).
+3. A picture: an editor uploads one through the first app server's admin; the second
+   server's admin shows it, with the renditions the worker made, read from the bucket.
 
 It prints the figures and its checks, and exits 1 if one fails: every save the admin
 acknowledged is a revision; every publish visible on both servers within 2 s; no page
 cached stale (each edited story, asked of both servers at the end, shows its live title);
-no reader error outside the failover's moments, and those counted and explained.
+no reader error outside the failover's moments, and those counted and explained; the
+picture uploaded on one server served from the bucket through the other.
 """
 
 import argparse
+import io
 import json
 import multiprocessing
+import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -33,8 +40,21 @@ import urllib.request
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from load import EDITORS, Desk, Tally, editor, prepare, readers_addresses, readers_process
+import boto3
+from load import (
+    EDITORS,
+    TOKEN,
+    Desk,
+    Tally,
+    editor,
+    prepare,
+    readers_addresses,
+    readers_process,
+    request,
+    signed_in,
+)
 from local_server import ROOT, shell_json
+from PIL import Image
 
 sys.path.insert(0, str(ROOT))
 from tests.servers import (  # noqa: E402 -- the repository's root is on the path only now
@@ -50,6 +70,7 @@ from tests.servers import (  # noqa: E402 -- the repository's root is on the pat
 HAPROXY = """
 global
     maxconn 2000
+    stats socket {socket} mode 600 level admin
 defaults
     mode http
     timeout connect 2s
@@ -87,17 +108,163 @@ class HAProxy:
     def __init__(self, folder, app1, app2):
         self.port, self.port_one = free_port(), free_port()
         config = folder / "haproxy.cfg"
+        self.socket = folder / "haproxy.sock"
         config.write_text(
-            HAPROXY.format(port=self.port, port_one=self.port_one, app1=app1, app2=app2)
+            HAPROXY.format(
+                port=self.port, port_one=self.port_one, app1=app1, app2=app2, socket=self.socket
+            )
         )
         self.process = subprocess.Popen(["haproxy", "-f", str(config), "-db"])
         wait_for_port(self.port)
         self.url = f"http://127.0.0.1:{self.port}"
         self.url_one = f"http://127.0.0.1:{self.port_one}"
 
+    def command(self, text):
+        """HAProxy's answer to `text` on its runtime API."""
+        with socket.socket(socket.AF_UNIX) as connection:
+            connection.connect(str(self.socket))
+            connection.sendall(text.encode() + b"\n")
+            answer = b""
+            while chunk := connection.recv(65536):
+                answer += chunk
+        return answer.decode()
+
+    def server(self, name):
+        """HAProxy's statistics of one server of the `both` backend: {column: value}."""
+        lines = self.command("show stat").splitlines()
+        columns = lines[0].lstrip("# ").split(",")
+        for row in lines[1:]:
+            values = dict(zip(columns, row.split(","), strict=False))
+            if values.get("pxname") == "both" and values.get("svname") == name:
+                return values
+        return {}
+
+    def drain(self, name, seconds=10):
+        """Sends no new requests to server `name`, and waits until it holds none."""
+        self.command(f"set server both/{name} state drain")
+        deadline = time.monotonic() + seconds
+        while self.server(name).get("scur") != "0" and time.monotonic() < deadline:
+            time.sleep(0.05)
+
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=30)
+
+
+class ObjectStorage:
+    """moto's S3 server on 127.0.0.1 with the site's bucket, and the settings that use it."""
+
+    BUCKET = "meridian-media"
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [str(Path(sys.executable).parent / "moto_server"), "-H", "127.0.0.1"]
+            + ["-p", str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_for_port(self.port)
+        self.settings = {
+            "AWS_STORAGE_BUCKET_NAME": self.BUCKET,
+            "AWS_S3_ENDPOINT_URL": self.url,
+            "AWS_S3_REGION_NAME": "us-east-1",
+            "AWS_ACCESS_KEY_ID": "bench",
+            "AWS_SECRET_ACCESS_KEY": "bench",
+        }
+        s3 = boto3.client(
+            "s3",
+            endpoint_url=self.url,
+            region_name="us-east-1",
+            aws_access_key_id="bench",
+            aws_secret_access_key="bench",
+        )
+        s3.create_bucket(Bucket=self.BUCKET)
+        # Readers fetch pictures from the bucket by plain address (docs/deploying.md).
+        public_read = {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": "*",
+                    "Action": "s3:GetObject",
+                    "Resource": f"arn:aws:s3:::{self.BUCKET}/*",
+                }
+            ],
+        }
+        s3.put_bucket_policy(Bucket=self.BUCKET, Policy=json.dumps(public_read))
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+FIELD = re.compile(r'<(input|select|textarea)\b[^>]*\bname="([^"]+)"[^>]*>', re.S)
+
+
+def upload_picture(base_url, username, password):
+    """Uploads a picture through the admin of the server at `base_url`: its title."""
+    opener, _login = signed_in(base_url, username, password)
+    _status, _seconds, form = request(opener, f"{base_url}/admin/images/add/")
+    title = f"Harbour at dusk {time.monotonic_ns()}"
+    picture = io.BytesIO()
+    Image.new("RGB", (1600, 1067), (40, 90, 140)).save(picture, "JPEG")
+    fields = {
+        "csrfmiddlewaretoken": TOKEN.search(form)[1],
+        "title": title,
+        "description": "Fishing boats moored in a harbour at dusk",
+    }
+    collection = re.search(r'name="collection".*?<option value="(\d+)"', form, re.S)
+    if collection:
+        fields["collection"] = collection[1]
+    boundary = f"----bench{time.monotonic_ns()}"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+        for name, value in fields.items()
+    ]
+    body = (
+        "".join(parts).encode()
+        + (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="harbour.jpg"'
+            "\r\nContent-Type: image/jpeg\r\n\r\n"
+        ).encode()
+        + picture.getvalue()
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    status, _seconds, answer = request(
+        opener,
+        f"{base_url}/admin/images/add/",
+        body,
+        {"Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )
+    if status != 200 or "errorlist" in answer or "error-message" in answer:
+        raise SystemExit(f"the upload failed: {status} {re.findall(r'error[^>]*>([^<]+)', answer)}")
+    return opener, title
+
+
+def picture_across_servers(env, first, second, username, password, storage_url):
+    """Uploads a picture through `first`; (the picture's addresses `second` shows that the
+    bucket serves, all it shows)."""
+    opener, title = upload_picture(first, username, password)
+    image_id = shell_json(
+        env,
+        "import json\nfrom wagtail.images.models import Image\n"
+        f"print(json.dumps(Image.objects.get(title={title!r}).pk))",
+    )
+    deadline = time.monotonic() + 30
+    while True:  # the worker on the first server makes the renditions
+        _status, _seconds, page = request(opener, f"{second}/admin/images/{image_id}/")
+        shown = set(re.findall(r'(?:src|href)="(' + re.escape(storage_url) + r'[^"]+)"', page))
+        if shown or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    served = []
+    for url in sorted(shown):
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            if answer.status == 200 and answer.headers["Content-Type"].startswith("image/"):
+                served.append(url)
+    return served, sorted(shown)
 
 
 def readers(base_url, addresses, seconds, count):
@@ -157,7 +324,11 @@ def main():
         started.append(primary)
         redis = PrivateRedis(folder)
         started.append(redis)
-        env = production_env(folder, primary, redis, DEMO_PICTURE_WIDTH="480", LOG_LEVEL="ERROR")
+        storage = ObjectStorage()
+        started.append(storage)
+        env = production_env(
+            folder, primary, redis, DEMO_PICTURE_WIDTH="480", LOG_LEVEL="ERROR", **storage.settings
+        )
         env["LOAD_PASSWORD"] = "cluster-desk-pw"
         print("Loading the demo into the primary ...", flush=True)
         load_site(env)
@@ -236,16 +407,21 @@ def main():
                 action()
                 events.append((time.monotonic() - begun, what))
 
+            # As a deploy stops a server: out of HAProxy's rotation first, once the requests
+            # it holds are answered; then SIGTERM. Started again on its address, it rejoins
+            # once two health checks pass.
             def stop_second():
+                haproxy.drain("app2")
                 up.remove(servers[1].url)
                 servers[1].stop()
 
             def start_second():
-                second.append(Gunicorn(served, workers=args.workers))
+                second.append(Gunicorn(served, workers=args.workers, port=servers[1].port))
+                haproxy.command("set server both/app2 state ready")
                 up.append(second[0].url)
 
             second = []
-            at(1 / 3, "second app server stopped (SIGTERM)", stop_second)
+            at(1 / 3, "second app server drained and stopped (SIGTERM)", stop_second)
             at(2 / 3, "second app server started", start_second)
             at(5 / 6, "replica stopped", replica.stop)
             for thread in editors:
@@ -256,13 +432,19 @@ def main():
         started += second
         for seconds, what in events:
             print(f"  at {seconds:5.1f} s: {what}")
+        app2 = haproxy.server("app2")
+        print(f"  second app server in HAProxy at the end: {app2.get('status')}")
+        if app2.get("status") != "UP":
+            failures_early = [f"the second app server did not rejoin: {app2.get('status')}"]
+        else:
+            failures_early = []
         print(run.line("readers"))
         for text in run.cache_lines():
             print(text)
         for text in desk.lines():
             print(text)
 
-        failures = []
+        failures = failures_early
         lost = []
         for story_id, titles in desk.acknowledged.items():
             stored = shell_json(
@@ -297,6 +479,15 @@ def main():
             failures.append(f"{len(run.errors)} reader errors")
         if desk.errors:
             failures.append(f"editor errors: {desk.errors[:5]}")
+        served, shown = picture_across_servers(
+            env, servers[0].url, second[0].url, EDITORS[0], env["LOAD_PASSWORD"], storage.url
+        )
+        print(
+            f"  a picture uploaded through the first server: the second shows {len(shown)} of "
+            f"its files from the bucket, {len(served)} served"
+        )
+        if not shown or served != shown:
+            failures.append(f"the uploaded picture not served across servers: {shown}")
         print(json.dumps({"throughput": throughput, "events": events}))
         worker.send_signal(signal.SIGTERM)
         worker.wait(timeout=30)

@@ -203,8 +203,8 @@ def load_site(env):
 class Gunicorn:
     """The site under gunicorn at 127.0.0.1:`port`, as production serves it."""
 
-    def __init__(self, env, workers=2):
-        self.port = free_port()
+    def __init__(self, env, workers=2, port=None):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
             [
