@@ -34,7 +34,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from concurrent.futures import ProcessPoolExecutor
@@ -43,15 +42,16 @@ from pathlib import Path
 import boto3
 from load import (
     EDITORS,
+    READER_PROCESSES,
     TOKEN,
     Desk,
     Tally,
-    editor,
     prepare,
     readers_addresses,
-    readers_process,
     request,
     signed_in,
+    start_editors,
+    start_readers,
 )
 from local_server import ROOT, shell_json
 from PIL import Image
@@ -101,7 +101,6 @@ backend one
     option httpchk GET /readyz
     server app1 127.0.0.1:{app1} check
 """
-READER_PROCESSES = 2
 
 
 class HAProxy:
@@ -271,17 +270,10 @@ def readers(base_url, addresses, seconds, count):
     """`count` readers for `seconds` through `base_url`: their tally."""
     tally = Tally()
     deadline = time.monotonic() + seconds
-    per = [
-        count // READER_PROCESSES + (n < count % READER_PROCESSES) for n in range(READER_PROCESSES)
-    ]
     with ProcessPoolExecutor(
         READER_PROCESSES, mp_context=multiprocessing.get_context("fork")
     ) as pool:
-        done = [
-            pool.submit(readers_process, base_url, addresses, deadline, n, sum(per[:i]), None)
-            for i, n in enumerate(per)
-        ]
-        for future in done:
+        for future in start_readers(pool, base_url, addresses, deadline, count):
             tally.merge(future.result())
     return tally
 
@@ -377,30 +369,10 @@ def main():
         with ProcessPoolExecutor(
             READER_PROCESSES, mp_context=multiprocessing.get_context("fork")
         ) as pool:
-            per = [args.readers // READER_PROCESSES] * READER_PROCESSES
-            reading = [
-                pool.submit(readers_process, haproxy.url, addresses, deadline, n, i * n, None)
-                for i, n in enumerate(per)
-            ]
-            editors = [
-                threading.Thread(
-                    target=editor,
-                    args=(
-                        haproxy.url,
-                        up,
-                        name,
-                        env["LOAD_PASSWORD"],
-                        story,
-                        deadline,
-                        desk,
-                        args.think,
-                        host,
-                    ),
-                )
-                for name, story in zip(EDITORS, stories, strict=True)
-            ]
-            for thread in editors:
-                thread.start()
+            reading = start_readers(pool, haproxy.url, addresses, deadline, args.readers)
+            editors = start_editors(
+                haproxy.url, up, env["LOAD_PASSWORD"], stories, deadline, desk, args.think, host
+            )
 
             def at(fraction, what, action):
                 time.sleep(max(0, begun + args.seconds * fraction - time.monotonic()))

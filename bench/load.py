@@ -255,6 +255,31 @@ def readers_process(base_url, addresses, deadline, count, first_seed, share):
     return tally.taken()
 
 
+def start_readers(pool, base_url, addresses, deadline, count, share=None):
+    """`count` readers until `deadline`, spread over the pool's processes: their futures."""
+    counts = [
+        count // READER_PROCESSES + (n < count % READER_PROCESSES) for n in range(READER_PROCESSES)
+    ]
+    return [
+        pool.submit(readers_process, base_url, addresses, deadline, n, sum(counts[:i]), share)
+        for i, n in enumerate(counts)
+    ]
+
+
+def start_editors(base_url, reader_urls, password, stories, deadline, desk, think, host=None):
+    """An editor thread for each of EDITORS, on its story (`editor`), started."""
+    threads = [
+        threading.Thread(
+            target=editor,
+            args=(base_url, reader_urls, name, password, story, deadline, desk, think, host),
+        )
+        for name, story in zip(EDITORS, stories, strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    return threads
+
+
 class LoopbackCookiePolicy(http.cookiejar.DefaultCookiePolicy):
     """Sends the admin's Secure cookies back over loopback's plain HTTP, as a browser would
     over the HTTPS the production settings expect."""
@@ -457,34 +482,18 @@ def load(label, root, env, args, addresses, stories, desk_pool):
         pool = stack.enter_context(
             ProcessPoolExecutor(READER_PROCESSES, mp_context=multiprocessing.get_context("fork"))
         )
-        counts = [
-            args.readers // READER_PROCESSES + (n < args.readers % READER_PROCESSES)
-            for n in range(READER_PROCESSES)
-        ]
-        readers_done = [
-            pool.submit(
-                readers_process, served.base_url, addresses, deadline, count, sum(counts[:n]), share
-            )
-            for n, count in enumerate(counts)
-        ]
-        threads = [
-            threading.Thread(
-                target=editor,
-                args=(
-                    admin.base_url,
-                    [served.base_url],
-                    name,
-                    env["LOAD_PASSWORD"],
-                    story,
-                    deadline,
-                    desk,
-                    args.think,
-                ),
-            )
-            for name, story in zip(EDITORS, stories, strict=True)
-        ]
-        for thread in threads:
-            thread.start()
+        readers_done = start_readers(
+            pool, served.base_url, addresses, deadline, args.readers, share
+        )
+        threads = start_editors(
+            admin.base_url,
+            [served.base_url],
+            env["LOAD_PASSWORD"],
+            stories,
+            deadline,
+            desk,
+            args.think,
+        )
         for thread in threads:
             thread.join()
         for done in readers_done:
