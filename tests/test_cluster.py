@@ -1,9 +1,10 @@
 """More than one app server, rehearsed small (bench/cluster runs the whole of it): two
 gunicorn servers of the site (production settings) share one Redis and one PostgreSQL
-primary, and read from a streaming replica of it that replays each commit 1.5 s late on
-purpose. A publish shows on both servers within 2 s, and no page made from the lagging
-replica is kept in the page cache (config/replica.py); with the replica stopped, readers
-are served from the primary.
+primary, and read from a streaming replica of it that replays each commit 5 s late on
+purpose. A publish shows on both servers before the replica has replayed it (read from the
+primary), and no page made from the lagging replica is kept in the page cache
+(config/replica.py); with the replica stopped, readers are served from the primary. How
+soon a publish shows is bench/cluster's to measure: this test asserts an order, not a time.
 
 The servers are the test's own (tests/servers.py).
 """
@@ -29,7 +30,7 @@ from tests.servers import (
 )
 from tests.support import manage
 
-APPLY_DELAY = 1.5  # seconds the replica waits before it replays a commit
+APPLY_DELAY = 5  # seconds the replica waits before it replays a commit
 # A reader's request waits this long for the replica, then reads the primary.
 REPLICA_WAIT = 0.3
 
@@ -106,30 +107,33 @@ def test_two_app_servers_share_a_publish_and_a_lagging_replica_never_reaches_the
     status, second = read(servers[1], story["url"])
     assert status == 200 and second == first  # the page the first server kept
 
-    # A publish on the primary, which the replica replays 1.5 s late.
+    # A publish on the primary, which the replica replays 5 s late.
     title = f"{story['title']} (updated {uuid.uuid4().hex[:6]})"
     manage("shell", "-c", PUBLISH.format(pk=story["pk"], title=title), env=env).check_returncode()
-    published = time.monotonic()
-    seen = {server.url: [] for server in servers}  # (seconds after the publish, headline)
-    while time.monotonic() - published < APPLY_DELAY + 2:
-        for server in servers:
-            status, body = read(server, story["url"])
-            assert status == 200
-            seen[server.url].append((time.monotonic() - published, headline(body)))
-    replayed = time.monotonic()
-    assert primary.query(f"SELECT title FROM wagtailcore_page WHERE id = {story['pk']}") == title
-    assert replica.query(f"SELECT title FROM wagtailcore_page WHERE id = {story['pk']}") == title
+    on_replica = f"SELECT title FROM wagtailcore_page WHERE id = {story['pk']}"
+    assert primary.query(on_replica) == title
 
-    for server in servers:
-        answers = seen[server.url]
-        first_new = next((after for after, shown in answers if shown == title), None)
-        assert first_new is not None and first_new < 2, (server.url, answers[:3], answers[-3:])
-        # Once the new headline shows, it stays: no page read from the lagging replica was
-        # kept, which would be served until the next purge.
-        assert all(shown == title for after, shown in answers if after >= first_new)
-        # Asked again after the replica replayed the publish: the same page, from the cache.
-        assert headline(read(server, story["url"])[1]) == title
-    assert replayed - published >= APPLY_DELAY
+    # Each server shows the new headline while the replica still has the old one: its page
+    # was made from the primary.
+    waiting, give_up = set(range(len(servers))), time.monotonic() + APPLY_DELAY + 30
+    while waiting and time.monotonic() < give_up:
+        for n in sorted(waiting):
+            status, body = read(servers[n], story["url"])
+            assert status == 200
+            if headline(body) == title:
+                assert replica.query(on_replica) == story["title"], "replayed before it showed"
+                waiting.discard(n)
+    assert not waiting, "the publish never showed: a page read from the lagging replica was kept"
+
+    # Until the replica replays the publish, and after, every answer has the new headline:
+    # no page read from the lagging replica was kept, which would be served until the next
+    # purge.
+    answers = []
+    while replica.query(on_replica) != title and time.monotonic() < give_up:
+        answers += [headline(read(server, story["url"])[1]) for server in servers]
+    answers += [headline(read(server, story["url"])[1]) for server in servers]
+    assert replica.query(on_replica) == title
+    assert answers and set(answers) == {title}
 
     # The replica stopped: every reader is answered, from the primary.
     replica.stop()
