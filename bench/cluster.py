@@ -404,19 +404,17 @@ def main():
         started += second
         for seconds, what in events:
             print(f"  at {seconds:5.1f} s: {what}")
+        failures = []
         app2 = haproxy.server("app2")
         print(f"  second app server in HAProxy at the end: {app2.get('status')}")
         if app2.get("status") != "UP":
-            failures_early = [f"the second app server did not rejoin: {app2.get('status')}"]
-        else:
-            failures_early = []
+            failures.append(f"the second app server did not rejoin: {app2.get('status')}")
         print(run.line("readers"))
         for text in run.cache_lines():
             print(text)
         for text in desk.lines():
             print(text)
 
-        failures = failures_early
         lost = []
         for story_id, titles in desk.acknowledged.items():
             stored = shell_json(

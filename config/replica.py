@@ -80,13 +80,17 @@ def replica_configured():
     return REPLICA in settings.DATABASES
 
 
-def caught_up():
-    """Whether the replica has replayed every commit the primary had made when this was
-    asked, within REPLICA_WAIT seconds. A server that is not replaying (not in recovery:
-    the primary itself, or a promoted replica) holds every commit it was sent."""
+def primary_position():
+    """Where the primary's log ends: past every commit made before this was asked."""
     with connections["default"].cursor() as cursor:
         cursor.execute("SELECT pg_current_wal_lsn()")
-        (target,) = cursor.fetchone()
+        return cursor.fetchone()[0]
+
+
+def replayed(target):
+    """Whether the replica has replayed the primary's log up to `target`, within
+    REPLICA_WAIT seconds. A server that is not replaying (not in recovery: the primary
+    itself, or a promoted replica) holds every commit it was sent."""
     deadline = time.monotonic() + settings.REPLICA_WAIT
     with connections[REPLICA].cursor() as cursor:
         while True:
@@ -105,12 +109,15 @@ def replica_usable():
     if not breaker.allows():
         return False
     try:
-        if caught_up():
-            return True
-        logger.info(
-            "The replica is more than %s s behind: a reader read the primary", settings.REPLICA_WAIT
-        )
+        target = primary_position()
+    except DatabaseError:
+        # The primary's trouble, not the replica's: the request goes on to the primary and
+        # its own failure handling (the 503 page). A page read from the replica now could
+        # miss the primary's last commits and be kept by the page cache.
         return False
+    try:
+        if replayed(target):
+            return True
     except DatabaseError as error:
         breaker.trip()  # Django closes the broken connection when the request ends
         logger.warning(
@@ -119,6 +126,10 @@ def replica_usable():
             error,
         )
         return False
+    logger.info(
+        "The replica is more than %s s behind: a reader read the primary", settings.REPLICA_WAIT
+    )
+    return False
 
 
 class ReplicaMiddleware:

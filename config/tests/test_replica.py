@@ -17,7 +17,8 @@ in_transaction = replica.in_transaction  # the real one, before `routed` replace
 
 @pytest.fixture
 def routed(settings, monkeypatch):
-    """The router installed, a replica configured (none is: `caught_up` answers for it)."""
+    """The router installed, a replica configured (none is: `primary_position` and
+    `replayed` answer for the two servers; an exception in the state is raised)."""
     settings.DATABASE_ROUTERS = ["config.replica.ReplicaRouter"]
     settings.REPLICA_RETRY_AFTER = 60
     monkeypatch.setattr(replica, "replica_configured", lambda: True)
@@ -25,15 +26,23 @@ def routed(settings, monkeypatch):
     # test_reads_inside_a_transaction_go_to_the_primary commits, to see the real one.
     monkeypatch.setattr(replica, "in_transaction", lambda: False)
     monkeypatch.setattr(replica, "breaker", replica.Breaker(pause="REPLICA_RETRY_AFTER"))
-    state = {"caught_up": True, "asked": 0}
+    state = {"primary": "0/3000060", "replayed": True, "asked": 0}
 
-    def caught_up():
+    def answer(key):
+        if isinstance(state[key], Exception):
+            raise state[key]
+        return state[key]
+
+    def primary_position():
+        return answer("primary")
+
+    def replayed(target):
+        assert target == state["primary"]
         state["asked"] += 1
-        if isinstance(state["caught_up"], Exception):
-            raise state["caught_up"]
-        return state["caught_up"]
+        return answer("replayed")
 
-    monkeypatch.setattr(replica, "caught_up", caught_up)
+    monkeypatch.setattr(replica, "primary_position", primary_position)
+    monkeypatch.setattr(replica, "replayed", replayed)
     return state
 
 
@@ -104,19 +113,27 @@ def test_outside_requests_tasks_and_commands_use_the_primary(routed):
 
 
 def test_a_replica_behind_leaves_the_reader_on_the_primary(routed, rf):
-    routed["caught_up"] = False
+    routed["replayed"] = False
     assert serve(rf.get("/en/"), reads) == "default"
-    routed["caught_up"] = True
+    routed["replayed"] = True
     assert serve(rf.get("/en/"), reads) == "replica"
 
 
 def test_a_replica_that_fails_is_left_alone_for_a_while(routed, rf, settings):
-    routed["caught_up"] = DatabaseError("connection refused")
+    routed["replayed"] = DatabaseError("connection refused")
     assert serve(rf.get("/en/"), reads) == "default"
-    routed["caught_up"] = True
+    routed["replayed"] = True
     assert serve(rf.get("/en/"), reads) == "default"  # not asked again yet
     assert routed["asked"] == 1
     replica.breaker.closed_until = 0  # the pause is over
+    assert serve(rf.get("/en/"), reads) == "replica"
+
+
+def test_a_primary_that_fails_does_not_shut_out_the_replica(routed, rf):
+    routed["primary"] = DatabaseError("connection refused")
+    assert serve(rf.get("/en/"), reads) == "default"  # to the primary's own 503 handling
+    assert routed["asked"] == 0
+    routed["primary"] = "0/3000060"  # back: the replica was never left alone
     assert serve(rf.get("/en/"), reads) == "replica"
 
 
