@@ -10,17 +10,20 @@ with pg_basebackup, and starts HAProxy (Debian's package), which checks each app
 1. Throughput: readers only, through HAProxy, with one app server behind it, then two.
 2. The run: readers through HAProxy and two editors saving and publishing through the admin,
    also through HAProxy, for `--seconds`. A third of the way in, the second app server is
-   stopped (SIGTERM: gunicorn finishes what it holds); at two thirds it is started again;
-   at five sixths the replica is stopped. After each publish the editor reads the story on
-   both app servers until it shows (asked with HAProxy's host, so both share the cache).
+   drained in HAProxy and stopped (SIGTERM: gunicorn finishes what it holds); at two thirds
+   it is started again; at five sixths the replica is stopped, and pages no cache holds are
+   asked for at once. After each publish the editor reads the story on every app server up
+   until it shows (asked with HAProxy's host, so both share the cache).
 3. A picture: an editor uploads one through the first app server's admin; the second
    server's admin shows it, with the renditions the worker made, read from the bucket.
 
 It prints the figures and its checks, and exits 1 if one fails: every save the admin
 acknowledged is a revision; every publish visible on both servers within 2 s; no page
 cached stale (each edited story, asked of both servers at the end, shows its live title);
-no reader error outside the failover's moments, and those counted and explained; the
-picture uploaded on one server served from the bucket through the other.
+no reader or editor error (HAProxy retries what a stopping server or replica fails, but
+never a POST: a server is drained before it stops); every page asked for after the replica
+stopped answered; the second server back in rotation; the picture uploaded on one server
+served from the bucket through the other.
 """
 
 import argparse
@@ -29,7 +32,6 @@ import json
 import multiprocessing
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -44,6 +46,7 @@ from load import (
     EDITORS,
     READER_PROCESSES,
     TOKEN,
+    VISIBLE_WITHIN,
     Desk,
     Tally,
     prepare,
@@ -61,10 +64,12 @@ from tests.servers import (  # noqa: E402 -- the repository's root is on the pat
     Gunicorn,
     PrivatePostgres,
     PrivateRedis,
+    fetch,
     free_port,
+    headline,
+    listening,
     load_site,
     production_env,
-    wait_for_port,
 )
 
 HAPROXY = """
@@ -114,7 +119,7 @@ class HAProxy:
             )
         )
         self.process = subprocess.Popen(["haproxy", "-f", str(config), "-db"])
-        wait_for_port(self.port)
+        listening(self)
         self.url = f"http://127.0.0.1:{self.port}"
         self.url_one = f"http://127.0.0.1:{self.port_one}"
 
@@ -150,6 +155,23 @@ class HAProxy:
         self.process.wait(timeout=30)
 
 
+class TaskWorker:
+    """The desk's task worker (manage.py db_worker)."""
+
+    def __init__(self, env):
+        self.process = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--no-startup-delay"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
 class ObjectStorage:
     """moto's S3 server on 127.0.0.1 with the site's bucket, and the settings that use it."""
 
@@ -164,7 +186,7 @@ class ObjectStorage:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        wait_for_port(self.port)
+        listening(self)
         self.settings = {
             "AWS_STORAGE_BUCKET_NAME": self.BUCKET,
             "AWS_S3_ENDPOINT_URL": self.url,
@@ -293,11 +315,7 @@ def live_titles(env, ids):
 
 
 def headline_of(url, host):
-    request = urllib.request.Request(url, headers={"Host": host})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        body = response.read().decode()
-    start = body.index("<h1")
-    return body[body.index(">", start) + 1 : body.index("</h1>", start)].strip()
+    return headline(fetch(url, timeout=30, headers={"Host": host})[1])
 
 
 def main():
@@ -329,13 +347,7 @@ def main():
         served = env | {"DATABASE_REPLICA_URL": replica.url}
         servers = [Gunicorn(served, workers=args.workers) for _ in range(2)]
         started += servers
-        worker = subprocess.Popen(  # on the first server only
-            [sys.executable, "manage.py", "db_worker", "--no-startup-delay"],
-            cwd=ROOT,
-            env=served,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        started.append(TaskWorker(served))  # on the first server only
         for server in servers:  # each worker's first request imports the apps
             for _ in range(2 * args.workers):
                 urllib.request.urlopen(server.url + "/readyz", timeout=30).read()
@@ -382,29 +394,48 @@ def main():
             # As a deploy stops a server: out of HAProxy's rotation first, once the requests
             # it holds are answered; then SIGTERM. Started again on its address, it rejoins
             # once two health checks pass.
+            # Editors stop looking at it first: one still reading it has the drain's time.
             def stop_second():
+                with desk.lock:
+                    up.remove(servers[1].url)
                 haproxy.drain("app2")
-                up.remove(servers[1].url)
                 servers[1].stop()
 
             def start_second():
                 second.append(Gunicorn(served, workers=args.workers, port=servers[1].port))
+                started.append(second[0])
                 haproxy.command("set server both/app2 state ready")
-                up.append(second[0].url)
+                with desk.lock:
+                    up.append(second[0].url)
 
-            second = []
+            # Then pages no cache holds, through HAProxy: each must reach a database.
+            def stop_replica():
+                replica.stop()
+                stopped = time.monotonic()
+                for n in range(20):
+                    status, _body = fetch(f"{haproxy.url}/en/search/?q=ferry{n}", timeout=30)
+                    uncached.append((time.monotonic() - stopped, status))
+
+            second, uncached = [], []
             at(1 / 3, "second app server drained and stopped (SIGTERM)", stop_second)
             at(2 / 3, "second app server started", start_second)
-            at(5 / 6, "replica stopped", replica.stop)
+            at(5 / 6, "replica stopped", stop_replica)
             for thread in editors:
                 thread.join()
             run = Tally()
             for future in reading:
                 run.merge(future.result())
-        started += second
         for seconds, what in events:
             print(f"  at {seconds:5.1f} s: {what}")
         failures = []
+        answered = [status for _seconds, status in uncached]
+        print(
+            f"  pages no cache held, asked after the replica stopped: {answered.count(200)} of "
+            f"{len(answered)} answered, the first {uncached[0][0]:.2f} s and the last "
+            f"{uncached[-1][0]:.2f} s after the stop"
+        )
+        if answered.count(200) != len(answered):
+            failures.append(f"uncached pages after the replica stopped: {answered}")
         app2 = haproxy.server("app2")
         print(f"  second app server in HAProxy at the end: {app2.get('status')}")
         if app2.get("status") != "UP":
@@ -428,10 +459,11 @@ def main():
         print(f"  saves acknowledged: {saves}, lost: {len(lost)}")
         if lost:
             failures.append(f"{len(lost)} acknowledged saves are not revisions")
-        late = [s for s in desk.visible if s is None or s > 2]
+        late = [s for s in desk.visible if s is None or s > VISIBLE_WITHIN]
         if late or not desk.visible:
             failures.append(
-                f"{len(late)} of {len(desk.visible)} publishes not on both servers within 2 s"
+                f"{len(late)} of {len(desk.visible)} publishes not on both servers "
+                f"within {VISIBLE_WITHIN} s"
             )
         time.sleep(1)
         titles = live_titles(env, [story["id"] for story in stories])
@@ -459,8 +491,6 @@ def main():
         if not shown or served != shown:
             failures.append(f"the uploaded picture not served across servers: {shown}")
         print(json.dumps({"throughput": throughput, "events": events}))
-        worker.send_signal(signal.SIGTERM)
-        worker.wait(timeout=30)
         for failure in failures:
             print(f"FAILED: {failure}")
         return 1 if failures else 0

@@ -348,9 +348,11 @@ def editor(base_url, reader_urls, username, password, story, deadline, desk, thi
             with desk.lock:
                 desk.acknowledged.setdefault(story["id"], []).append(form["title"])
             if action == "action-publish":
+                with desk.lock:  # the servers up now: bench/cluster stops and starts one
+                    servers_up = tuple(reader_urls)
                 seen = [
                     visible_after(anonymous, url + story["url"], suffix, published, host)
-                    for url in reader_urls
+                    for url in servers_up
                 ]
                 desk.visible.append(None if None in seen else max(seen))
         pause()

@@ -11,15 +11,17 @@ A page made from a replica that had not yet replayed a publish would be the old 
 the page cache would keep it as fresh: its purge came before the page was made. So before
 a reader's request reads the replica, `ReplicaMiddleware` asks the primary where its log
 ends (`pg_current_wal_lsn()`: past every commit made before the request began) and waits,
-at most `REPLICA_WAIT` seconds, for the replica to have replayed that far; a replica
-further behind, or one that does not answer, leaves the request to the primary. A replica
-that fails is not asked again for `REPLICA_RETRY_AFTER` seconds (config.cache.Breaker), so
-readers go to the primary at once while it is down. Two small queries per request that
+at most `REPLICA_WAIT` seconds, for the replica to have replayed that far. A replica
+further behind, one that does not answer, or one that is no longer replaying (promoted)
+leaves the request to the primary and is not asked again for `REPLICA_RETRY_AFTER` seconds
+(config.cache.Breaker), so readers go to the primary at once meanwhile. Shared caches that
+outlive the request are filled inside `on_primary()`. Two small queries per request that
 reaches the database; cached pages reach neither.
 """
 
 import logging
 import time
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -30,9 +32,10 @@ from .readers import is_anonymous_read
 
 logger = logging.getLogger(__name__)
 REPLICA = "replica"
-# The cache table (Django's database cache, without Redis) is state the page cache writes
-# and reads back at once, in any request: never read from a replica that lags.
-PRIMARY_ONLY_APPS = {"django_cache"}
+# State a request writes and reads back at once, never read from a replica that lags: the
+# cache table (Django's database cache, without Redis) and the page cache's pending purges
+# (one replayed from a lagging copy would be replayed twice).
+PRIMARY_ONLY_APPS = {"django_cache", "pagecache"}
 breaker = Breaker(pause="REPLICA_RETRY_AFTER")
 
 
@@ -59,7 +62,7 @@ class ReplicaRouter:
 
     def db_for_write(self, model, **hints):
         reading = _reading.get()
-        if reading is not None:
+        if reading is not None and model._meta.app_label not in PRIMARY_ONLY_APPS:
             reading.wrote = True  # what it reads next includes what it wrote
         return "default"
 
@@ -68,6 +71,19 @@ class ReplicaRouter:
 
     def allow_migrate(self, db, app_label, model_name=None, **hints):
         return db == "default"
+
+
+@contextmanager
+def on_primary():
+    """Reads inside go to the primary. For what fills a shared cache (the menu, the
+    editions' homes, the magazine's settings): such an entry outlives the request, and one
+    filled from a replica that had not replayed the change that cleared it would be kept,
+    and shown on pages made after the purge."""
+    token = _reading.set(None)
+    try:
+        yield
+    finally:
+        _reading.reset(token)
 
 
 def in_transaction():
@@ -89,20 +105,27 @@ def primary_position():
 
 def replayed(target):
     """Whether the replica has replayed the primary's log up to `target`, within
-    REPLICA_WAIT seconds. A server that is not replaying (not in recovery: the primary
-    itself, or a promoted replica) holds every commit it was sent."""
+    REPLICA_WAIT seconds. Raises NotReplica for a server that is not replaying: a promoted
+    replica, or a primary named as the replica by mistake, may hold commits the primary
+    does not, or miss some it has."""
     deadline = time.monotonic() + settings.REPLICA_WAIT
     with connections[REPLICA].cursor() as cursor:
         while True:
             cursor.execute(
-                "SELECT coalesce(pg_last_wal_replay_lsn() >= %s::pg_lsn, NOT pg_is_in_recovery())",
-                [target],
+                "SELECT pg_is_in_recovery(), pg_last_wal_replay_lsn() >= %s::pg_lsn", [target]
             )
-            if cursor.fetchone()[0]:
+            recovering, done = cursor.fetchone()
+            if not recovering:
+                raise NotReplica("the replica is not in recovery: promoted, or a primary")
+            if done:
                 return True
             if time.monotonic() >= deadline:
                 return False
             time.sleep(0.005)
+
+
+class NotReplica(Exception):
+    pass
 
 
 def replica_usable():
@@ -118,16 +141,14 @@ def replica_usable():
     try:
         if replayed(target):
             return True
-    except DatabaseError as error:
-        breaker.trip()  # Django closes the broken connection when the request ends
-        logger.warning(
-            "Read replica unavailable, readers on the primary for %s s: %s",
-            settings.REPLICA_RETRY_AFTER,
-            error,
-        )
-        return False
-    logger.info(
-        "The replica is more than %s s behind: a reader read the primary", settings.REPLICA_WAIT
+        problem = f"more than {settings.REPLICA_WAIT} s behind"
+    except (DatabaseError, NotReplica) as error:
+        problem = f"unavailable: {error}"
+    # Behind or failing, it is left alone for a while: each request would otherwise wait
+    # REPLICA_WAIT for it. Django closes a broken connection when the request ends.
+    breaker.trip()
+    logger.warning(
+        "Read replica %s; readers on the primary for %s s", problem, settings.REPLICA_RETRY_AFTER
     )
     return False
 

@@ -18,6 +18,7 @@ from django.dispatch import receiver
 from wagtail.models import Locale
 
 from config.cache import request_memo
+from config.replica import on_primary
 
 LANGUAGES_KEY = "locales:languages"
 
@@ -30,7 +31,8 @@ def language_code(locale_id):
     if codes is None or locale_id not in codes:
         codes = cache.get(LANGUAGES_KEY) or {}
         if locale_id not in codes:
-            codes = dict(Locale.objects.values_list("pk", "language_code"))
+            with on_primary():  # the shared cache keeps it (config.replica)
+                codes = dict(Locale.objects.values_list("pk", "language_code"))
             cache.set(LANGUAGES_KEY, codes, timeout=None)
         if memo is not None:
             memo[LANGUAGES_KEY] = codes

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
+from config.replica import on_primary
 from pagecache.signals import on_site_change
 
 
@@ -59,7 +60,8 @@ class MagazineSettings(BaseSiteSetting):
         key = cls.cache_key(site.pk) if site else None
         instance = cache.get(key) if key else None
         if instance is None:
-            instance = super().for_site(site)
+            with on_primary():  # the shared cache keeps it (config.replica)
+                instance = super().for_site(site)
             cache.set(key, instance, timeout=None)
         return instance
 

@@ -15,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from config.replica import on_primary
 from pagecache import tags
 
 PATH_LENGTH = Page._meta.get_field("path").max_length
@@ -32,7 +33,8 @@ def view_restrictions_exist():
     and then one cache read a request (config.cache) answers all of those."""
     exists = cache.get(VIEW_RESTRICTIONS_KEY)
     if exists is None:
-        exists = PageViewRestriction.objects.exists()
+        with on_primary():  # the shared cache keeps it (config.replica)
+            exists = PageViewRestriction.objects.exists()
         cache.set(VIEW_RESTRICTIONS_KEY, exists, VIEW_RESTRICTIONS_TIMEOUT)
     return exists
 

@@ -18,6 +18,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from config.replica import on_primary
+
 # Entries are (expiry, (site, home)); the name changed with that shape.
 KEY = "editions:edition-homes"
 # A bound on how long a home page read in a race with its own publication can be served.
@@ -46,8 +48,9 @@ def site_and_home(request):
         homes = {k: e for k, e in homes.items() if e[0] >= now}
         if len(homes) >= MAX_ENTRIES:
             homes = {}
-        site = Site.find_for_request(request)
-        entry = (now + TIMEOUT, (site, _edition_home(site)) if site else None)
+        with on_primary():  # the shared cache keeps it (config.replica)
+            site = Site.find_for_request(request)
+            entry = (now + TIMEOUT, (site, _edition_home(site)) if site else None)
         homes[key] = entry
         cache.set(KEY, homes, TIMEOUT)
     return entry[1]

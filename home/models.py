@@ -13,6 +13,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 import pagecache
 from config.cache import read_ahead
+from config.replica import on_primary
 from editions.links import AUTHORS_PATH, PARTNERS_PATH, SEARCH_PATH, Alternate, edition_url
 from editions.models import MagazineSettings
 from editions.pages import Purged, ReaderPage, UrlPathRoutingMixin
@@ -203,7 +204,8 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
         key = self.menu_sections_key(self.path)
         sections = cache.get(key)
         if sections is None:
-            sections = list(SectionPage.objects.child_of(self).live().public().in_menu())
+            with on_primary():  # the shared cache keeps it (config.replica)
+                sections = list(SectionPage.objects.child_of(self).live().public().in_menu())
             cache.set(key, sections, timeout=None)
         return sections
 

@@ -7,6 +7,7 @@ redis-server: with CI=true a missing one fails a test, elsewhere it skips."""
 
 import glob
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -62,13 +63,27 @@ def fetch(url, timeout=15, headers=None):
         return 0, ""
 
 
+def listening(server):
+    """Wait for `server`'s process to listen on its port; stop it if it never does, so that
+    a failed start leaves no process behind."""
+    try:
+        wait_for_port(server.port)
+    except BaseException:
+        server.stop()
+        raise
+
+
+def headline(body):
+    """The text of a page's <h1>; None without one."""
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S)
+    return found and re.sub(r"<[^>]+>|\s+", " ", found.group(1)).strip()
+
+
 class PrivatePostgres:
     """A PostgreSQL cluster of the test's own, so stopping it disturbs nobody else. With
-    `primary`, a streaming replica of that cluster (pg_basebackup), which replays each
-    commit `apply_delay` after it was made (PostgreSQL's recovery_min_apply_delay: a
-    replica that lags on purpose)."""
+    `primary`, a streaming replica of that cluster (pg_basebackup)."""
 
-    def __init__(self, folder, primary=None, apply_delay=None):
+    def __init__(self, folder, primary=None):
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         self.data = folder / "pg"
@@ -92,8 +107,6 @@ class PrivatePostgres:
             *("-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres"),
             *("-D", str(self.data), "-R", "-X", "stream", "-c", "fast"),
         )
-        if apply_delay:
-            self.settings.append(f"recovery_min_apply_delay={apply_delay}")
         self.start()
 
     def run(self, program, *args):
@@ -145,7 +158,7 @@ class PrivateRedis:
             ],
             stdout=subprocess.DEVNULL,
         )
-        wait_for_port(self.port)
+        listening(self)
 
     def stop(self):
         self.process.terminate()
@@ -216,7 +229,7 @@ class Gunicorn:
             cwd=BASE_DIR,
             env=env,
         )
-        wait_for_port(self.port)
+        listening(self)
 
     def stop(self):
         self.process.terminate()

@@ -15,6 +15,7 @@ import time
 import urllib.parse
 import urllib.request
 from collections import Counter
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -106,24 +107,23 @@ class Load:
 def site():
     need_servers()
     folder = Path(tempfile.mkdtemp(prefix="meridian-faults-"))
-    postgres = PrivatePostgres(folder)
-    redis = PrivateRedis(folder)
-    env = production_env(
-        folder,
-        postgres,
-        redis,
-        PAGE_CACHE="false",  # every reader request reaches the database
-        NEWSLETTER_SIGNUP_RATE="100000/h",
-    )
-    load_site(env)
-    server = Gunicorn(env)
-    try:
+    with ExitStack() as stack:  # whatever started is stopped, even if a later start fails
+        stack.callback(shutil.rmtree, folder, ignore_errors=True)
+        postgres = PrivatePostgres(folder)
+        stack.callback(postgres.stop)
+        redis = PrivateRedis(folder)
+        stack.callback(redis.stop)
+        env = production_env(
+            folder,
+            postgres,
+            redis,
+            PAGE_CACHE="false",  # every reader request reaches the database
+            NEWSLETTER_SIGNUP_RATE="100000/h",
+        )
+        load_site(env)
+        server = Gunicorn(env)
+        stack.callback(server.stop)
         yield server.url, postgres, redis
-    finally:
-        server.stop()
-        redis.stop()
-        postgres.stop()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def wait_until_answered(base_url, postgres, seconds=60):

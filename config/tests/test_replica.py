@@ -3,12 +3,14 @@ on purpose, is exercised by tests/test_cluster.py."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache.backends.db import DatabaseCache
 from django.db import DatabaseError, router, transaction
 from django.http import HttpResponse
 
 from config import replica
 from newsletter.models import Subscriber
+from pagecache.models import PendingPurge
 from stories.models import StoryPage
 
 pytestmark = pytest.mark.django_db
@@ -89,9 +91,37 @@ def test_reads_inside_a_transaction_go_to_the_primary(routed, rf, monkeypatch):
     assert serve(rf.get("/en/"), in_and_out) == ("default", "replica")
 
 
-def test_the_database_cache_table_is_read_on_the_primary(routed, rf):
+def test_the_cache_table_and_pending_purges_are_read_on_the_primary(routed, rf):
     cache_model = DatabaseCache("meridian_cache", {}).cache_model_class
-    assert serve(rf.get("/en/"), lambda: router.db_for_read(cache_model)) == "default"
+
+    def write_and_read_state():
+        read = router.db_for_read(cache_model), router.db_for_read(PendingPurge)
+        router.db_for_write(cache_model)  # the page cache keeping a page in the table
+        return read, reads()  # still a reader's request on the replica
+
+    assert serve(rf.get("/en/"), write_and_read_state) == (("default", "default"), "replica")
+
+
+def test_what_fills_a_shared_cache_is_read_on_the_primary(routed, rf):
+    def fill_then_read():
+        with replica.on_primary():
+            inside = reads()
+        return inside, reads()
+
+    assert serve(rf.get("/en/"), fill_then_read) == ("default", "replica")
+
+
+def test_bogus_session_and_messages_cookies_still_read_the_replica(routed, rf):
+    request = rf.get("/en/")
+    request.COOKIES = {"sessionid": "nosuchsession", CookieStorage.cookie_name: "forged"}
+    assert serve(request, reads) == "replica"
+
+
+def test_a_signed_messages_cookie_reads_the_primary(routed, rf):
+    request = rf.get("/en/")
+    storage = CookieStorage(request)
+    request.COOKIES = {CookieStorage.cookie_name: storage._encode(["Saved."])}
+    assert serve(request, reads) == "default"
 
 
 def test_sign_ups_signed_in_users_and_the_admin_use_the_primary(routed, rf, client):
@@ -112,14 +142,17 @@ def test_outside_requests_tasks_and_commands_use_the_primary(routed):
     assert router.db_for_write(StoryPage) == "default"
 
 
-def test_a_replica_behind_leaves_the_reader_on_the_primary(routed, rf):
+def test_a_replica_behind_leaves_readers_on_the_primary_for_a_while(routed, rf):
     routed["replayed"] = False
     assert serve(rf.get("/en/"), reads) == "default"
     routed["replayed"] = True
+    assert serve(rf.get("/en/"), reads) == "default"  # not waited for again yet
+    assert routed["asked"] == 1
+    replica.breaker.closed_until = 0
     assert serve(rf.get("/en/"), reads) == "replica"
 
 
-def test_a_replica_that_fails_is_left_alone_for_a_while(routed, rf, settings):
+def test_a_replica_that_fails_is_left_alone_for_a_while(routed, rf):
     routed["replayed"] = DatabaseError("connection refused")
     assert serve(rf.get("/en/"), reads) == "default"
     routed["replayed"] = True
