@@ -89,7 +89,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     committed once per test process: building it costs a second (eighteen pages published),
     which four hundred tests paid each. Tests run inside a transaction that is rolled back,
     so what they change of it is undone. Tests that do not ask for the tree see it too: they
-    make their own pages beside it, as editors would on a site that has some already."""
+    make their own pages beside it, as editors would on a site that has some already. Not
+    when the process's first test commits: it starts from the database as migrated, and
+    the tests after it build their own (`tree`)."""
+    if _first_test_commits:
+        return
     with django_db_blocker.unblock(), disable_reference_index_auto_update():
         shared = build_tree({code: LocaleFactory(language_code=code) for code in LANGUAGES})
     english = [shared.home, shared.topic_index, *shared.topics, shared.section]
@@ -109,6 +113,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 # What the session's tree is (django_db_setup), while it is in the database: a transactional
 # test empties the database when it ends (Django's flush), and may not find the tree first.
 _shared_tree = {}
+# Whether the process's first test commits (pytest_runtest_setup runs before any fixture).
+_first_test_commits = False
+_tests_begun = False
 
 
 def shared_tree_present():
@@ -129,6 +136,10 @@ def pytest_runtest_setup(item):
     transactional = "transactional_db" in getattr(item, "fixturenames", ()) or (
         marker is not None and marker.kwargs.get("transaction")
     )
+    global _first_test_commits, _tests_begun
+    if not _tests_begun:
+        _tests_begun = True
+        _first_test_commits = bool(transactional)
     if transactional and _shared_tree:
         # As Django's flush after such a test: without the content types and permissions
         # that post_migrate would make again, under new keys, when the rollback restores them.
