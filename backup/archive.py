@@ -10,9 +10,9 @@ A backup is a folder:
   API, so a backup of a site on S3 is made the same way as one on a disk;
 - manifest.json: how many rows of each model and the SHA-256 of each file, checked on restore.
 
-Left out, since they are rebuilt or worthless after a restore: the search index (rebuilt
-by `update_index`), sessions (everyone signs in again), the record of failed logins, and
-the cache.
+Left out, since they are rebuilt or worthless after a restore: the search indexes (rebuilt
+by `update_index` and `index_stories`), sessions (everyone signs in again), the record of
+failed logins, and the cache.
 """
 
 import hashlib
@@ -32,6 +32,7 @@ EXCLUDED = [
     *FOUNDATIONS,
     "sessions",
     "wagtailsearch.indexentry",
+    "search.storyentry",
     "axes",
 ]
 CONTENT = "content.json"

@@ -44,6 +44,7 @@ PAGES = (
     "story",
     "briefing",
     "search",
+    "search_newest",
     "feed",
     "sitemap",
     "author",
@@ -54,7 +55,7 @@ PAGES = (
 # search no more than 1.5x slower cold at the largest archive than at the smallest.
 WARM_RATIO = 0.5
 COLD_FLOOR = {"story": 100, "topic": 80}
-SCALE_PAGES = ("topic", "section", "home", "search")
+SCALE_PAGES = ("topic", "section", "home", "search", "search_newest")
 SCALE_SLOWDOWN = 1.5
 # Searched at every archive size: a word of one of generate_content's headlines, so that it
 # matches the same share of the archive at each size, and the sizes compare like for like.
@@ -139,6 +140,7 @@ print(json.dumps({
     "story": story.url,
     "briefing": briefing.url,
     "search": f"{home.url}search/?q={SEARCH_WORD}",
+    "search_newest": f"{home.url}search/?q={SEARCH_WORD}&order=newest",
     "feed": f"{home.url}feed/rss/",
     "sitemap": "/sitemap-news-en.xml",
     "author": author.url,
@@ -194,7 +196,7 @@ def measure(sites, args, page_cache):
     """{label: {page: [wrk's figures, a round each]}} and the yardstick of each round, for
     `sites` ({label: (env, urls, code)}); in each round, each page on every site before
     the next."""
-    results = {label: {name: [] for name in PAGES} for label in sites}
+    results = {label: {name: [] for name in args.pages} for label in sites}
     yardsticks = []
     mode = "warm" if page_cache else "cold"
     with ExitStack() as stack:
@@ -213,7 +215,7 @@ def measure(sites, args, page_cache):
         for round_ in range(1, args.rounds + 1):
             yardsticks.append(yardstick())
             print(f"  {mode} round {round_}: yardstick {yardsticks[-1]:.0f} ms", flush=True)
-            for name in PAGES:
+            for name in args.pages:
                 for label, server in servers.items():
                     url = server.base_url + sites[label][1][name]
                     # Primes the page cache (warm), the fragments and each worker's imports.
@@ -265,7 +267,18 @@ def main():
     # One Redis database a site (10, 11, ...): their caches must not answer for each other.
     parser.add_argument("--redis", default="redis://127.0.0.1:6379")
     parser.add_argument("--baseline", help="a git revision to measure as well, for comparison")
+    parser.add_argument(
+        "--pages",
+        type=lambda text: text.split(","),
+        default=list(PAGES),
+        help=f"the pages to measure, comma-separated (all: {','.join(PAGES)}); the static "
+        "file is always measured, for the ratios",
+    )
     args = parser.parse_args()
+    unknown = set(args.pages) - set(PAGES)
+    if unknown:
+        parser.error(f"no such pages: {', '.join(sorted(unknown))}")
+    args.pages = [name for name in PAGES if name in args.pages or name == "static"]
     sizes = args.stories or [1000]
 
     folder = Path(tempfile.mkdtemp(prefix="meridian-serve-"))
@@ -337,14 +350,14 @@ def report(table, sizes, yardsticks, baseline=None):
                 today, before = table[str(size), warm], table[f"{size} {baseline}", warm]
                 ratios = (
                     f"{name} {today[name][0] / before[name][0]:.2f}x"
-                    for name in PAGES
+                    for name in today
                     if before[name][0]
                 )
                 print(f"  {mode}: " + ", ".join(ratios))
     if len(sizes) > 1:
         small, large = min(sizes), max(sizes)
         print(f"\nCold, {large} stories against {small}: how many times slower")
-        for name in SCALE_PAGES:
+        for name in (name for name in SCALE_PAGES if name in table[str(small), False]):
             slowdown = table[str(small), False][name][0] / table[str(large), False][name][0]
             print(f"  {name:9} {slowdown:5.2f}x")
             if slowdown > SCALE_SLOWDOWN:

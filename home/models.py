@@ -15,9 +15,13 @@ import pagecache
 from config.cache import read_ahead
 from config.replica import on_primary
 from editions.links import AUTHORS_PATH, PARTNERS_PATH, SEARCH_PATH, Alternate, edition_url
+from editions.locales import language_code
 from editions.models import MagazineSettings
 from editions.pages import Purged, ReaderPage, UrlPathRoutingMixin
 from pagecache import fragments, tags
+from search import query as search
+from search.snippets import snippet
+from search.terms import search_terms
 from stories import cards
 from stories.feeds import StoryFeedsMixin
 from stories.models import (
@@ -33,14 +37,13 @@ from stories.models import (
     TopicPage,
     show_listing,
 )
-
-from .search import search_terms
+from stories.pagination import STORIES_PER_PAGE
 
 HOME_LATEST_STORIES = 12
 HOME_SECOND_TIER = 4
 HOME_FOCUS_TOPICS = 6
-# Search lists at most this many pages of results, newest first (see search_page).
-SEARCH_PAGES = 10
+# Search lists the results it ranks (search.query.WINDOW), ten to a page.
+SEARCH_PAGES = search.WINDOW // STORIES_PER_PAGE
 
 
 class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, ReaderPage):
@@ -150,27 +153,24 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
     @path(f"{SEARCH_PATH}/", name="search")
     def search_page(self, request):
         terms = search_terms(request.GET.get("q", ""))
-        results = None
+        newest = request.GET.get("order") == "newest"
+        results, snippets = None, []
         if terms:
-            # The database backend: full-text on PostgreSQL, a simpler match on SQLite. Newest
-            # first: readers of a news archive look for the latest coverage, and ranking every
-            # story that mentions a common word cost hundreds of milliseconds at 100,000.
-            found = (
-                StoryPage.objects.live()
-                .public()
-                .filter(story_locale_id=self.locale_id)
-                .only("pk")
-                .order_by("-published_at")
-                .search(terms, order_by_relevance=False)
-            )
-            # Finding matches newest first costs a check of every story on the way, so
-            # results stop at the newest SEARCH_PAGES pages: more words narrow them down. All
-            # of those are counted, for the heading's "12 stories for …".
+            # In the edition's language, best matches first, weighed by age (search.query).
+            language = language_code(self.locale_id)
+            found = search.find(self.locale_id, language, terms, newest=newest)
+            # Results stop at the first SEARCH_PAGES pages (more words narrow them down),
+            # all counted for the heading's "12 stories for …".
             results = self.paginate(request, found, pages=SEARCH_PAGES, ahead=None)
-            # Cards need bylines, topics and partners: one query for the page of results.
-            cards = StoryPage.objects.filter(pk__in=[s.pk for s in results]).for_cards()
+            # Cards need bylines, topics and partners: one query for the page of results,
+            # and one for the text their snippets are cut from.
+            cards = StoryPage.objects.filter(pk__in=list(results)).for_cards()
             by_pk = {story.pk: story for story in cards}
-            results.object_list = [by_pk[s.pk] for s in results if s.pk in by_pk]
+            results.object_list = [by_pk[pk] for pk in results if pk in by_pk]
+            texts = search.texts(by_pk)
+            snippets = [
+                snippet(texts.get(story.pk, ()), terms, language) for story in results.object_list
+            ]
             pagecache.tag_response(request, *tags.for_cards(results.object_list))
         # Results change with any story of the edition.
         pagecache.tag_response(request, tags.stories_of("page", self.pk))
@@ -180,7 +180,10 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
             {
                 "query": request.GET.get("q", "")[:200],
                 "terms": terms,
+                "newest": newest,
+                "ranked": bool(terms) and not newest,
                 "stories": results,
+                "snippets": snippets,
                 "alternates": [
                     Alternate.for_url(
                         request,

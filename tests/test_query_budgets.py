@@ -35,7 +35,7 @@ BUDGETS = {
     "story": 9,
     "briefing_index": 5,
     "briefing": 5,  # and its bylines, and its topics
-    "search": 4,
+    "search": 5,  # the ranked matches in one, the cards' stories, the snippets' text
     "author": 5,
     "partner": 5,
     "home_rss": 4,

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "editions",
     "home",
     "stories",
+    "search",
     "newsroom",
     "translations",
     "seo",

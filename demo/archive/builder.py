@@ -41,6 +41,7 @@ from demo.archive.vocabulary import (
     youtube_url,
 )
 from demo.archive.writer import StoryWriter
+from search import indexing as search_index
 from stories.models import (
     StoryByline,
     StoryPage,
@@ -380,8 +381,9 @@ class ArchiveBuilder:
                     raise
 
     def write_batch(self, pages, index_bodies, added):
-        """One transaction: the pages, their topic and byline rows, their index entries and
-        the sections' child counts."""
+        """One transaction: the pages, their topic and byline rows, their entries in
+        Wagtail's index and in readers' search (search.indexing), and the sections' child
+        counts."""
         with transaction.atomic():
             insert_pages(StoryPage, pages)
             StoryTopic.objects.bulk_create(
@@ -390,6 +392,7 @@ class ArchiveBuilder:
             StoryByline.objects.bulk_create([row for page in pages for row in page.bylines.all()])
             with swapped_bodies(pages, index_bodies):
                 self.backend.add_bulk(StoryPage, pages)
+            search_index.write([search_index.entry_for(page) for page in pages])
             add_to_numchild(added)
         return len(pages)
 

@@ -15,6 +15,9 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from demo.archive.builder import ArchiveBuilder, synthetic_key
+from search.indexing import index_stories
+from search.models import StoryEntry
+from search.query import find
 from stories.factories import ImageFactory
 from stories.models import (
     Author,
@@ -178,6 +181,16 @@ def test_stories_are_searchable_as_update_index_would_index_them(archive):
     made_here = entries.get()
     get_search_backend().add(StoryPage.objects.get(pk=story.pk))
     assert entries.get() == made_here
+
+
+def test_stories_have_the_search_entries_a_publish_would_write(archive):
+    story = archive.fr[5]
+    made_here = StoryEntry.objects.filter(page=story).values().get()
+    index_stories()
+    assert StoryEntry.objects.filter(page=story).values().get() == made_here
+    assert StoryEntry.objects.count() == sum(len(s) for s in (archive.en, archive.fr))
+    word = max((w for w in story.title.split() if w.isalpha()), key=len)
+    assert story.pk in find(story.locale_id, "fr", word)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

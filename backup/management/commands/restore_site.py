@@ -58,6 +58,7 @@ class Command(BaseCommand):
         archive.copy_media_in(source, manifest["files"])
         archive.forget_search_index()
         call_command("update_index", verbosity=0)
+        call_command("index_stories", verbosity=0)
         cache.clear()  # settings, menus and pages of the database before
         self.stdout.write(
             f"Restored {sum(manifest['rows'].values())} rows and {len(manifest['files'])} "
