@@ -111,9 +111,16 @@ def index_stories(batch=500, progress=None):
     return written
 
 
+# What an entry is made of. Saving a draft writes the page row's revision fields only.
+INDEXED_FIELDS = {
+    "title", "standfirst", "summary", "body", "dateline", "original_headline", "live",
+    "published_at", "locale",
+}  # fmt: skip
+
+
 @receiver(post_save, sender=StoryPage)
-def index_saved_story(sender, instance, raw=False, **kwargs):
-    if raw:
+def index_saved_story(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields is not None and INDEXED_FIELDS.isdisjoint(update_fields)):
         return
     if instance.live:
         write([entry_for(instance)])

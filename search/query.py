@@ -29,7 +29,7 @@ from stories.models import StoryPage
 
 from . import setup
 from .indexing import FTS_TABLE
-from .languages import pg_config, stems
+from .languages import base_language, pg_config, stems
 from .models import StoryEntry
 from .setup import TABLE
 
@@ -43,6 +43,7 @@ def find(locale_id, language, terms, newest=False):
     """Page ids of the stories of edition `locale_id` (in `language`) that hold every word
     of `terms` (search.terms.search_terms: words only), in the order shown: best match
     first, or `newest` first. One more than WINDOW of them when more stories match."""
+    language = base_language(language)
     engine = (Postgres if connection.vendor == "postgresql" else SQLite)(terms, language)
     if not engine.usable:
         return []

@@ -53,6 +53,10 @@ def ensure(using=connection):
     with using.cursor() as cursor:
         cursor.execute("SELECT cfgname FROM pg_ts_config")
         existing = {name for (name,) in cursor.fetchall()}
+        # Only what is missing is made: even CREATE INDEX IF NOT EXISTS refuses to run in a
+        # transaction that has written the table.
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = %s", [TABLE])
+        indexes = {name for (name,) in cursor.fetchall()}
         for code in ["simple", *languages()]:
             config = pg_config(code)
             if config not in existing:
@@ -68,10 +72,12 @@ def ensure(using=connection):
             if code == "simple":
                 continue
             for column in ("document", "headline"):
-                cursor.execute(
-                    f"CREATE INDEX IF NOT EXISTS search_entry_{column}_{code} ON {TABLE} "
-                    f"USING gin ({column}) WHERE language = '{code}'"
-                )
+                index = f"search_entry_{column}_{code}"
+                if index not in indexes:
+                    cursor.execute(
+                        f"CREATE INDEX {index} ON {TABLE} "
+                        f"USING gin ({column}) WHERE language = '{code}'"
+                    )
         languages_made = [code for code in made if code != "simple"]
         if languages_made:
             cursor.execute(

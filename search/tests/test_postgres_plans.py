@@ -1,6 +1,9 @@
 """On PostgreSQL, a search reads its language's own indexes (search.setup): the partial GIN
-index of the words for a rare word, the edition's newest-first index for a common one; never
-the whole table. The plans are PostgreSQL's for 3,000 entries in two languages, analyzed."""
+index of the words for a rare word, the edition's newest-first index for a common one. The
+plans are PostgreSQL's for 3,000 entries in two languages, reindexed and analyzed. At that
+size reading the whole table can cost about as much as an index, so the rare word's plans
+are asked for with that way ruled out: they show that the queries, as written, match the
+partial indexes' predicates. bench/serve measures the real choice at 100,000 stories."""
 
 import pytest
 from django.db import connection
@@ -36,22 +39,28 @@ def entries(tree):
         )
     write(rows)
     with connection.cursor() as cursor:
+        # As a site's indexes are: not grown by the rows earlier tests wrote and rolled back.
+        cursor.execute("REINDEX TABLE search_storyentry")
         cursor.execute("ANALYZE search_storyentry")
     yield locales
     StoryEntry.objects.filter(page_id__gte=FIRST).delete()
 
 
-def plan(sql, params):
+def plan(sql, params, whole_table=True):
     with connection.cursor() as cursor:
+        if not whole_table:
+            cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
-        return "\n".join(row[0] for row in cursor.fetchall())
+        shown = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET LOCAL enable_seqscan = on")
+    return shown
 
 
 def test_a_rare_word_is_found_through_the_languages_word_index(entries):
     query = Postgres("kestrel", "en")
-    shown = plan(*query.newest(entries["en"]))
+    shown = plan(*query.newest(entries["en"]), whole_table=False)
     assert "search_entry_document_en" in shown and WHOLE_TABLE not in shown, shown
-    shown = plan(*query.matching("headline", entries["en"], WINDOW))
+    shown = plan(*query.matching("headline", entries["en"], WINDOW), whole_table=False)
     assert "search_entry_headline_en" in shown and WHOLE_TABLE not in shown, shown
 
 
@@ -62,6 +71,6 @@ def test_a_common_word_walks_the_editions_newest_first(entries):
 
 
 def test_the_ranked_search_reads_both_word_indexes(entries):
-    shown = plan(*Postgres("kestrel", "en").ranked(entries["en"]))
+    shown = plan(*Postgres("kestrel", "en").ranked(entries["en"]), whole_table=False)
     assert "search_entry_document_en" in shown and "search_entry_headline_en" in shown, shown
     assert WHOLE_TABLE not in shown, shown
