@@ -167,9 +167,9 @@ class HomePage(StoryFeedsMixin, PaginatedListingMixin, UrlPathRoutingMixin, Read
             cards = StoryPage.objects.filter(pk__in=list(results)).for_cards()
             by_pk = {story.pk: story for story in cards}
             results.object_list = [by_pk[pk] for pk in results if pk in by_pk]
-            texts = search.texts(by_pk)
+            bodies = search.bodies(by_pk)
             snippets = [
-                snippet(texts.get(story.pk, ()), terms, language) for story in results.object_list
+                snippet(bodies.get(story.pk, ""), terms, language) for story in results.object_list
             ]
             pagecache.tag_response(request, *tags.for_cards(results.object_list))
         # Results change with any story of the edition.

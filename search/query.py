@@ -165,9 +165,6 @@ class SQLite:
         )
 
 
-def texts(pages):
-    """{page id: (body, standfirst)} of the entries of `pages` (ids), for their snippets."""
-    entries = StoryEntry.objects.filter(page_id__in=list(pages)).values_list(
-        "page_id", "body", "standfirst"
-    )
-    return {pk: (body, standfirst) for pk, body, standfirst in entries}
+def bodies(pages):
+    """{page id: body text} of the entries of `pages` (ids), for their snippets."""
+    return dict(StoryEntry.objects.filter(page_id__in=list(pages)).values_list("page_id", "body"))

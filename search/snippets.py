@@ -9,14 +9,11 @@ WORDS = 32  # a snippet's length in words: two lines on a phone, one and a half 
 BEFORE = 6  # words shown before the first match
 
 
-def snippet(texts, terms, language):
-    """HTML: about WORDS words of the first of `texts` that holds the reader's words, cut
-    where most of them are, each match in <mark>; "" when none does."""
-    wanted = set(stems(terms, language))
-    for text in texts:
-        if found := _cut(text, wanted, language):
-            return found
-    return ""
+def snippet(text, terms, language):
+    """HTML: about WORDS words of `text` (a story's body) where most of the reader's words
+    are, each match in <mark>; "" when it holds none (the card's headline or standfirst
+    did, and shows them)."""
+    return _cut(text, set(stems(terms, language)), language)
 
 
 def _cut(text, wanted, language):
@@ -29,8 +26,10 @@ def _cut(text, wanted, language):
     def covered(first):
         return len({found[i] for i in matched if first <= i < first + WORDS})
 
-    best = max(matched, key=lambda i: (covered(max(i - BEFORE, 0)), -i))
-    first = max(best - BEFORE, 0)
+    def start(i):  # a few words before the match, but a whole window when near the end
+        return max(min(i - BEFORE, len(tokens) - WORDS), 0)
+
+    first = start(max(matched, key=lambda i: (covered(start(i)), -i)))
     last = min(first + WORDS, len(tokens))
     marks = set(matched)
     html = ["…" if first else ""]
