@@ -112,7 +112,7 @@ import json
 from django.db.models import Count
 from home.models import HomePage
 from stories.models import Author, BriefingPage, SectionPage, StoryPage, StoryTopic, TopicPage
-from django.contrib.staticfiles.storage import staticfiles_storage
+from django.conf import settings
 
 home = HomePage.objects.get(locale__language_code="en", depth=2)
 stories = StoryPage.objects.live().filter(locale=home.locale).order_by("-published_at")
@@ -144,7 +144,8 @@ print(json.dumps({
     "feed": f"{home.url}feed/rss/",
     "sitemap": "/sitemap-news-en.xml",
     "author": author.url,
-    "static": staticfiles_storage.url("css/site.css"),
+    # Its name without the hash: a baseline's stylesheet may differ, and so its hashed name.
+    "static": settings.STATIC_URL + "css/site.css",
 }))
 """
     return shell_json(env, f"SEARCH_WORD = {SEARCH_WORD!r}\n" + script)

@@ -103,8 +103,14 @@ def index_stories(batch=500, progress=None):
         "page_id", flat=True
     )
     forget(list(gone))
-    if connection.vendor != "postgresql":  # stems of pages deleted without their signal
-        with connection.cursor() as cursor:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Statistics of the words for the planner (search.query), which a table just
+            # filled lacks until autovacuum comes round, if it is on: without them a common
+            # word was looked up in the word index and all its matches sorted, 37 ms at
+            # 100,000 stories instead of 5 ms along the newest first.
+            cursor.execute(f"ANALYZE {setup.TABLE}")
+        else:  # stems of pages deleted without their signal
             cursor.execute(
                 f"DELETE FROM {FTS_TABLE} WHERE rowid NOT IN (SELECT page_id FROM {setup.TABLE})"
             )

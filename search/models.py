@@ -18,8 +18,11 @@ class StoryEntry(models.Model):
         primary_key=True,
         related_name="search_entry",
     )
-    # The edition searched, and the language its words are stemmed in.
-    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    # The edition searched, and the language its words are stemmed in. The edition leads
+    # search_entry_edition_newest, which serves its lookups too: no index of its own.
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     language = models.CharField(max_length=12)
     published_at = models.DateTimeField(null=True)
     title = models.TextField()

@@ -10,6 +10,7 @@ from django.db import connections, router
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
+from search.models import StoryEntry
 from stories.models import Author, PartnerOutlet, StoryByline, StoryPage, StoryTopic, TopicPage
 
 
@@ -87,7 +88,7 @@ def vacuum_and_analyze():
     if connection.vendor != "postgresql":
         return
     models = (Page, StoryPage, StoryTopic, StoryByline, TopicPage, Author, PartnerOutlet)
-    tables = [model._meta.db_table for model in models] + [IndexEntry._meta.db_table]
+    tables = [model._meta.db_table for model in (*models, IndexEntry, StoryEntry)]
     # VACUUM cannot run inside a transaction, as in a test's; ANALYZE can.
     command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
     with connection.cursor() as cursor:
