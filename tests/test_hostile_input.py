@@ -137,7 +137,10 @@ def test_hostile_query_strings(client, site):
     for url in site.values():
         for value in junk:
             no_server_error(
-                client, "get", url, data={"page": value, "q": value, "utm_source": value}
+                client,
+                "get",
+                url,
+                data={"page": value, "q": value, "order": value, "utm_source": value},
             )
         for number in PAGE_NUMBERS:
             no_server_error(client, "get", url, data={"page": number})
