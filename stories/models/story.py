@@ -554,8 +554,6 @@ class StoryPage(ReaderPage):
         index.RelatedFields(
             "bylines", [index.RelatedFields("author", [index.SearchField("name")])]
         ),
-        index.FilterField("published_at"),
-        index.FilterField("story_locale"),
     ]
     override_translatable_fields = [
         SynchronizedField("lead_video_url"),
