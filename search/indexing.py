@@ -3,7 +3,8 @@
 A story's entry is written whenever its row is saved live (a publish, a copy, a script's
 save) and removed when it is saved not live (unpublished) or deleted: the page row holds
 the live content, as Wagtail's own search index assumes. `index_stories` writes them all
-again, a batch at a time, while the site keeps serving."""
+again, a batch at a time, while the site keeps serving. With OpenSearch, each change is
+sent on to it (search.opensearch)."""
 
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.db.models.signals import post_delete, post_migrate, post_save
@@ -12,7 +13,7 @@ from django.dispatch import receiver
 from editions.locales import language_code
 from stories.models import StoryPage
 
-from . import setup
+from . import opensearch, setup
 from .languages import base_language, stems
 from .models import StoryEntry
 
@@ -40,8 +41,9 @@ def entry_for(story):
     )
 
 
-def write(entries):
-    """Save `entries` (new or changed) and what the engine matches them by."""
+def write(entries, mirror=True):
+    """Save `entries` (new or changed) and what the engine matches them by; `mirror`: and
+    in OpenSearch, once committed."""
     if not entries:
         return
     with transaction.atomic():
@@ -68,13 +70,17 @@ def write(entries):
                         for entry in entries
                     ],
                 )
+    if mirror:
+        opensearch.changed(ids)
 
 
-def forget(ids):
+def forget(ids, mirror=True):
     StoryEntry.objects.filter(page_id__in=ids).delete()
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
             forget_stems(cursor, ids)
+    if mirror:
+        opensearch.changed(ids)
 
 
 def forget_stems(cursor, ids):
@@ -83,7 +89,8 @@ def forget_stems(cursor, ids):
 
 def index_stories(batch=500, progress=None):
     """Write every live story's entry again and drop those of stories no longer live,
-    `batch` stories to a transaction. Returns how many were written."""
+    `batch` stories to a transaction. Returns how many were written. (OpenSearch's indexes
+    are built from them afterwards: search.opensearch.rebuild.)"""
     stories = StoryPage.objects.live().order_by("pk")
     written, last = 0, 0
     while True:
@@ -94,7 +101,7 @@ def index_stories(batch=500, progress=None):
         )
         if not chunk:
             break
-        write([entry_for(story) for story in chunk])
+        write([entry_for(story) for story in chunk], mirror=False)
         written += len(chunk)
         last = chunk[-1].pk
         if progress:
@@ -102,7 +109,7 @@ def index_stories(batch=500, progress=None):
     gone = StoryEntry.objects.exclude(page__in=StoryPage.objects.live()).values_list(
         "page_id", flat=True
     )
-    forget(list(gone))
+    forget(list(gone), mirror=False)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # Statistics of the words for the planner (search.query), which a table just
@@ -136,6 +143,7 @@ def index_saved_story(sender, instance, raw=False, update_fields=None, **kwargs)
 
 @receiver(post_delete, sender=StoryPage)
 def forget_deleted_story(sender, instance, **kwargs):
+    opensearch.changed([instance.pk])  # the entry went with the page
     if connection.vendor != "postgresql":  # the entry goes with the page; its stems do not
         with connection.cursor() as cursor:
             forget_stems(cursor, [instance.pk])

@@ -27,7 +27,7 @@ from django.utils.dateparse import parse_datetime
 from editions.pages import view_restrictions_exist
 from stories.models import StoryPage
 
-from . import setup
+from . import opensearch, setup
 from .indexing import FTS_TABLE
 from .languages import base_language, pg_config, stems
 from .models import StoryEntry
@@ -47,13 +47,15 @@ def find(locale_id, language, terms, newest=False):
     engine = (Postgres if connection.vendor == "postgresql" else SQLite)(terms, language)
     if not engine.usable:
         return []
-    with connection.cursor() as cursor:
-        if newest:
-            cursor.execute(*engine.newest(locale_id))
-            ids = [pk for (pk,) in cursor.fetchall()]
-        else:
-            cursor.execute(*engine.ranked(locale_id))
-            ids = best_first(cursor.fetchall())
+    ids = opensearch.find(locale_id, language, terms, newest)
+    if ids is None:
+        with connection.cursor() as cursor:
+            if newest:
+                cursor.execute(*engine.newest(locale_id))
+                ids = [pk for (pk,) in cursor.fetchall()]
+            else:
+                cursor.execute(*engine.ranked(locale_id))
+                ids = best_first(cursor.fetchall())
     if ids and view_restrictions_exist():
         public = set(StoryPage.objects.filter(pk__in=ids).public().values_list("pk", flat=True))
         ids = [pk for pk in ids if pk in public]

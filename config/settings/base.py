@@ -351,7 +351,7 @@ if env.str("OPENSEARCH_URL", default=""):
         "default": {
             "BACKEND": "wagtail.search.backends.opensearch3",
             "URLS": env.list("OPENSEARCH_URL"),
-            "INDEX": env.str("OPENSEARCH_INDEX", default="meridian"),
+            "INDEX_PREFIX": env.str("OPENSEARCH_INDEX", default="meridian") + "_",
             "TIMEOUT": env.int("OPENSEARCH_TIMEOUT", default=5),
         }
     }

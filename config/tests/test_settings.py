@@ -145,6 +145,17 @@ def test_search_uses_opensearch_when_its_address_is_set():
         )
         == "OpenSearch3SearchBackend"
     )
+    # OPENSEARCH_INDEX names the site's indexes (Wagtail's and readers' search's), so that
+    # two sites can share a cluster.
+    assert (
+        setting(
+            "__import__('wagtail.search.backends', fromlist=['get_search_backend'])"
+            ".get_search_backend().index_prefix",
+            OPENSEARCH_URL="https://search.example:9200",
+            OPENSEARCH_INDEX="meridian_staging",
+        )
+        == "meridian_staging_"
+    )
 
 
 def test_the_page_cache_is_on_in_production_and_a_cdn_adds_shared_headers():
