@@ -20,6 +20,7 @@ divided by 1 + age in days / RECENCY_DAYS in a script. OpenSearch ranks every ma
 only the newest WINDOW of them.
 """
 
+import datetime
 import functools
 import logging
 
@@ -39,6 +40,9 @@ from .models import StoryEntry
 logger = logging.getLogger(__name__)
 
 READ_TIMEOUT = 2  # seconds a reader's search waits for OpenSearch before the database
+# Minutes before a sync that OpenSearch did not take is tried again: an outage of up to an
+# hour and a half is caught up without anyone re-indexing.
+RETRY_MINUTES = (1, 5, 15, 60)
 FIELDS = ("title", "standfirst", "body", "other")
 WEIGHTS = ("title^10", "standfirst^4", "body^2", "other")
 
@@ -211,9 +215,10 @@ def changed(ids):
 
 
 @task()
-def sync(ids):
+def sync(ids, attempt=0):
     """Make the documents of pages `ids` what their entries are now: written in their
-    language's index, and in no other (removed everywhere when there is no entry)."""
+    language's index, and in no other (removed everywhere when there is no entry). Tried
+    again later if OpenSearch does not answer (`attempt` of RETRY_MINUTES)."""
     search_backend = backend()
     if search_backend is None or not ids:
         return
@@ -227,8 +232,18 @@ def sync(ids):
                 actions += [{"index": {"_index": index, "_id": pk}}, document(entry)]
             else:
                 actions.append({"delete": {"_index": index, "_id": pk}})
-    # An index not built yet is not made by a write (index_stories builds it).
-    response = search_backend.es.bulk(body=actions, require_alias=True)
+    try:
+        # An index not built yet is not made by a write (index_stories builds it).
+        response = search_backend.es.bulk(body=actions, require_alias=True)
+    except OpenSearchException as error:
+        if attempt >= len(RETRY_MINUTES) or not sync.get_backend().supports_defer:
+            raise
+        later = timezone.now() + datetime.timedelta(minutes=RETRY_MINUTES[attempt])
+        sync.using(run_after=later).enqueue(ids, attempt + 1)
+        logger.warning(
+            "OpenSearch did not take %d stories (%s); again at %s", len(ids), error, later
+        )
+        return
     # 404: a document already gone, or a language whose index is not built yet.
     failed = [
         result

@@ -198,6 +198,25 @@ def test_what_is_published_while_the_index_is_built_is_not_lost(
     assert str(gone.pk) not in docs
 
 
+def test_a_sync_opensearch_does_not_take_is_tried_again_later(cluster, tree, settings):
+    from django_tasks import default_task_backend
+
+    opensearch.rebuild()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    story = StoryPageFactory(parent=tree.section, title="Snow on the pass")
+    cluster.down = True
+    opensearch.sync.call([story.pk])
+    (retry,) = [r for r in default_task_backend.results if r.task.func is opensearch.sync.func]
+    assert retry.args == [[story.pk], 1]
+    assert retry.task.run_after > timezone.now() + timezone.timedelta(seconds=50)
+    cluster.down = False
+    opensearch.sync.call(*retry.args)
+    assert str(story.pk) in cluster.docs("meridian_stories_en")
+    cluster.down = True  # the last attempt fails for the worker to report
+    with pytest.raises(opensearch.OpenSearchException):
+        opensearch.sync.call([story.pk], len(opensearch.RETRY_MINUTES))
+
+
 def test_a_build_that_fails_leaves_readers_on_the_index_they_had(cluster, tree, published):
     published(StoryPageFactory, parent=tree.section, title="Tram lines")
     opensearch.rebuild()
