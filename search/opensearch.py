@@ -173,15 +173,12 @@ def request(locale_id, terms, newest, now):
     return {
         **body,
         "query": {
-            "function_score": {
+            "script_score": {
                 "query": query,
-                "script_score": {
-                    "script": {
-                        "source": RECENCY,
-                        "params": {"now": int(now.timestamp() * 1000), "days": RECENCY_DAYS},
-                    }
+                "script": {
+                    "source": RECENCY,
+                    "params": {"now": int(now.timestamp() * 1000), "days": RECENCY_DAYS},
                 },
-                "boost_mode": "replace",
             }
         },
         "sort": [{"_score": {"order": "desc"}}, {"page": {"order": "desc"}}],
@@ -229,9 +226,9 @@ def sync(ids, attempt=0):
         for pk in ids:
             entry = entries.get(pk)
             if entry is not None and entry.language == code:
-                actions += [{"index": {"_index": index, "_id": pk}}, document(entry)]
+                actions += [{"index": {"_index": index, "_id": str(pk)}}, document(entry)]
             else:
-                actions.append({"delete": {"_index": index, "_id": pk}})
+                actions.append({"delete": {"_index": index, "_id": str(pk)}})
     try:
         # An index not built yet is not made by a write (index_stories builds it).
         response = search_backend.es.bulk(body=actions, require_alias=True)
@@ -305,7 +302,7 @@ def fill(client, index, code, batch, written, progress):
     while chunk := list(entries.filter(page_id__gt=last)[:batch]):
         actions = []
         for entry in chunk:
-            actions += [{"index": {"_index": index, "_id": entry.page_id}}, document(entry)]
+            actions += [{"index": {"_index": index, "_id": str(entry.page_id)}}, document(entry)]
         response = client.bulk(body=actions)
         if response["errors"]:
             refused = [r for item in response["items"] for r in item.values() if "error" in r]

@@ -87,7 +87,7 @@ class FakeOpenSearch:
                 items.append({action: {"status": 404, "error": error}})
                 continue
             docs = self.indexes[index]["docs"]
-            key = str(meta["_id"])
+            key = meta["_id"]
             if action == "index":
                 docs[key] = source
                 items.append({action: {"status": 200}})
@@ -107,9 +107,9 @@ class FakeOpenSearch:
         docs = self.indexes[name]["docs"]
         query = body.get("query", {"match_all": {}})
         script = None
-        if "function_score" in query:
-            script = query["function_score"]["script_score"]["script"]["params"]
-            query = query["function_score"]["query"]
+        if "script_score" in query:
+            script = query["script_score"]["script"]["params"]
+            query = query["script_score"]["query"]
         hits = []
         for key, doc in docs.items():
             relevance = self.relevance(query, doc, language)

@@ -72,9 +72,8 @@ def test_a_search_asks_the_editions_language_index_for_every_word(cluster, tree,
     assert find(story.locale_id, "en", "salt roads") == [story.pk]
     index, body = cluster.searches[-1]
     assert index == "meridian_stories_en"
-    query = body["query"]["function_score"]
-    assert query["boost_mode"] == "replace"
-    assert query["script_score"]["script"]["params"]["days"] == 30
+    query = body["query"]["script_score"]
+    assert query["script"]["params"]["days"] == 30
     match = query["query"]["bool"]["must"]["multi_match"]
     assert match == {
         "query": "salt roads",
@@ -88,7 +87,7 @@ def test_a_search_asks_the_editions_language_index_for_every_word(cluster, tree,
     assert find(story.locale_id, "en", "salt", newest=True) == [story.pk]
     index, body = cluster.searches[-1]
     assert body["sort"][0] == {"published_at": {"order": "desc", "missing": "_last"}}
-    assert "function_score" not in body["query"]
+    assert "script_score" not in body["query"]
 
 
 def test_the_headline_ranks_first_and_newest_first_lists_by_date(cluster, tree, published):
