@@ -15,10 +15,9 @@ from stories.models import StoryPage
 
 from . import opensearch, setup
 from .languages import base_language, stems
-from .models import StoryEntry
+from .models import TEXT_FIELDS, StoryEntry
 
 FTS_TABLE = "search_storyentry_fts"
-FTS_COLUMNS = ("title", "standfirst", "body", "other")
 
 
 def entry_for(story):
@@ -51,7 +50,7 @@ def write(entries, mirror=True):
             entries,
             update_conflicts=True,
             unique_fields=["page"],
-            update_fields=["locale", "language", "published_at", *FTS_COLUMNS],
+            update_fields=["locale", "language", "published_at", *TEXT_FIELDS],
         )
         ids = [entry.page_id for entry in entries]
         with connection.cursor() as cursor:
@@ -62,11 +61,11 @@ def write(entries, mirror=True):
             else:
                 forget_stems(cursor, ids)
                 cursor.executemany(
-                    f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(FTS_COLUMNS)}) "
+                    f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(TEXT_FIELDS)}) "
                     "VALUES (%s, %s, %s, %s, %s)",
                     [
                         [entry.page_id]
-                        + [" ".join(stems(getattr(entry, c), entry.language)) for c in FTS_COLUMNS]
+                        + [" ".join(stems(getattr(entry, c), entry.language)) for c in TEXT_FIELDS]
                         for entry in entries
                     ],
                 )

@@ -1,6 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The entry's words, strongest first: what every engine indexes and weights in this order
+# (search.indexing, search.query, search.opensearch; SQLite's full-text table's columns).
+TEXT_FIELDS = ("title", "standfirst", "body", "other")
+
 
 class StoryEntry(models.Model):
     """A live story's words as readers search them, in the story's language.

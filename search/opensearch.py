@@ -29,13 +29,13 @@ from django.db import transaction
 from django.dispatch import receiver
 from django.utils import timezone
 from django_tasks import task
-from opensearchpy.exceptions import OpenSearchException
+from opensearchpy.exceptions import NotFoundError, OpenSearchException
 
 from stories.models import StoryPage
 
 from . import setup
 from .languages import snowball_name
-from .models import StoryEntry
+from .models import TEXT_FIELDS, StoryEntry
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,6 @@ READ_TIMEOUT = 2  # seconds a reader's search waits for OpenSearch before the da
 # Minutes before a sync that OpenSearch did not take is tried again: an outage of up to an
 # hour and a half is caught up without anyone re-indexing.
 RETRY_MINUTES = (1, 5, 15, 60)
-FIELDS = ("title", "standfirst", "body", "other")
 WEIGHTS = ("title^10", "standfirst^4", "body^2", "other")
 
 # The Snowball stemmers OpenSearch has built in (Lucene's, by the names of
@@ -68,7 +67,7 @@ MAPPINGS = {
         "page": {"type": "long"},
         "locale": {"type": "integer"},
         "published_at": {"type": "date"},
-        **{field: {"type": "text", "analyzer": "words"} for field in FIELDS},
+        **{field: {"type": "text", "analyzer": "words"} for field in TEXT_FIELDS},
     },
 }
 
@@ -141,7 +140,7 @@ def document(entry):
         "page": entry.page_id,
         "locale": entry.locale_id,
         "published_at": entry.published_at.isoformat() if entry.published_at else None,
-        **{field: getattr(entry, field) for field in FIELDS},
+        **{field: getattr(entry, field) for field in TEXT_FIELDS},
     }
 
 
@@ -262,12 +261,12 @@ def rebuild(batch=500, progress=None):
     client, prefix = search_backend.es, search_backend.index_prefix
     started = timezone.now()
     stamp = started.strftime("%Y%m%d%H%M%S%f")
-    written = 0
+    written = []  # page ids
     for code in setup.languages():
         alias = index_name(code, prefix)
         new = f"{alias}_{stamp}"
         try:
-            written = fill(client, new, code, batch, written, progress)
+            fill(client, new, code, batch, written, progress)
         except BaseException:
             client.indices.delete(index=new, ignore_unavailable=True)
             raise
@@ -282,13 +281,13 @@ def rebuild(batch=500, progress=None):
         )
         for index in previous:
             client.indices.delete(index=index)
-    sync.call(sorted(missed(client, prefix, started)))
-    return written
+    sync.call(sorted(missed(started, written)))
+    return len(written)
 
 
 def fill(client, index, code, batch, written, progress):
-    """Make `index` for language `code` and write its entries into it; returns `written`
-    (the documents of the indexes before it) and its own."""
+    """Make `index` for language `code` and write its entries into it, adding their page
+    ids to `written`."""
     client.indices.create(
         index=index,
         body={
@@ -307,47 +306,24 @@ def fill(client, index, code, batch, written, progress):
         if response["errors"]:
             refused = [r for item in response["items"] for r in item.values() if "error" in r]
             raise RuntimeError(f"OpenSearch refused documents of {index}: {refused[:3]}")
-        written += len(chunk)
+        written += [entry.page_id for entry in chunk]
         last = chunk[-1].page_id
         if progress:
-            progress(written)
+            progress(len(written))
     client.indices.put_settings(index=index, body={"index": {"refresh_interval": None}})
     client.indices.refresh(index=index)
-    return written
 
 
 def aliased(client, alias):
-    from opensearchpy.exceptions import NotFoundError
-
     try:
         return sorted(client.indices.get_alias(name=alias))
     except NotFoundError:
         return []
 
 
-def missed(client, prefix, started):
+def missed(started, written):
     """Pages whose documents the rebuild may have missed: published since it `started`
-    (their sync may have gone to the index it replaced), or with a document and no entry
-    (removed meanwhile)."""
+    (their sync may have gone to the index it replaced), or `written` (page ids) and
+    since removed."""
     ids = set(StoryPage.objects.filter(last_published_at__gte=started).values_list("pk", flat=True))
-    for code in setup.languages():
-        alias = index_name(code, prefix)
-        indexed = set(document_ids(client, alias))
-        kept = set(StoryEntry.objects.filter(language=code).values_list("page_id", flat=True))
-        ids |= indexed - kept
-    return ids
-
-
-def document_ids(client, index, size=1000):
-    """The page ids of every document in `index`, in order."""
-    after = None
-    while True:
-        body = {"size": size, "_source": False, "sort": [{"page": "asc"}]}
-        if after is not None:
-            body["search_after"] = after
-        hits = client.search(index=index, body=body)["hits"]["hits"]
-        if not hits:
-            return
-        for hit in hits:
-            yield int(hit["_id"])
-        after = hits[-1]["sort"]
+    return ids | (set(written) - set(StoryEntry.objects.values_list("page_id", flat=True)))

@@ -1,9 +1,9 @@
 """An OpenSearch cluster in memory, for the calls search.opensearch makes, answering as
 OpenSearch does where the code depends on it: aliases, an index that does not exist (404,
-or a bulk item's error), `require_alias`, search_after. Words are matched with
-search.languages' stemmers, standing in for the index's analyzer, and the recency script
-with search.query.score: what is checked here is the plumbing, not OpenSearch's analysis,
-which docs/search.md says how to check against a real cluster."""
+or a bulk item's error), `require_alias`. Words are matched with search.languages'
+stemmers, standing in for the index's analyzer, and the recency script with
+search.query.score: what is checked here is the plumbing, not OpenSearch's analysis, which
+docs/search.md says how to check against a real cluster."""
 
 import copy
 import datetime
@@ -120,13 +120,10 @@ class FakeOpenSearch:
                 relevance = score(relevance, published(doc["published_at"]), now)
             hits.append({"_id": key, "_score": relevance, "doc": doc})
         hits.sort(key=lambda hit: self.sort_key(hit, body["sort"]))
-        if "search_after" in body:
-            hits = [hit for hit in hits if hit["doc"]["page"] > body["search_after"][0]]
         return {
             "hits": {
                 "hits": [
-                    {"_id": hit["_id"], "_score": hit["_score"], "sort": [hit["doc"]["page"]]}
-                    for hit in hits[: body["size"]]
+                    {"_id": hit["_id"], "_score": hit["_score"]} for hit in hits[: body["size"]]
                 ]
             }
         }
